@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { PlatformConfigModule } from './common/config/config.module.js';
+import { DatabaseModule } from './common/database/database.module.js';
+import { HealthModule } from './common/health/health.module.js';
+import { QueueModule } from './common/queue/queue.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+
+/** The API process. */
+@Module({
+  imports: [DatabaseModule, HealthModule, LifecycleModule, PlatformConfigModule, QueueModule],
+})
+export class AppModule {}

@@ -1,0 +1,23 @@
+import { Type as NestType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function mapPage<T, R>(page: Page<T>, map: (item: T) => R): Page<R> {
+  return { items: page.items.map(map), nextCursor: page.nextCursor };
+}
+
+/** Builds a documented page class for one item type; extend it with a named class so OpenAPI shows a real schema. */
+export function PageResponseDto<T>(item: NestType<T>): NestType<Page<T>> {
+  class PageOf implements Page<T> {
+    @ApiProperty({ type: [item] })
+    items: T[];
+
+    @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as `cursor` to get the next page; null on the last page' })
+    nextCursor: string | null;
+  }
+  return PageOf;
+}

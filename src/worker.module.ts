@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+
+import { PlatformConfigModule } from './common/config/config.module.js';
+import { DatabaseModule } from './common/database/database.module.js';
+import { QueueModule } from './common/queue/queue.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+
+/** The queue worker process: the same domain code as the API, with the processors and no HTTP server. */
+@Module({
+  imports: [DatabaseModule, LifecycleModule, PlatformConfigModule, QueueModule],
+})
+export class WorkerModule {}

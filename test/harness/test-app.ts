@@ -3,7 +3,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 
+import type { INestApplicationContext } from '@nestjs/common';
+
 import { AppModule } from '../../src/app.module.js';
+import { WorkerModule } from '../../src/worker.module.js';
 import { configureApp } from '../../src/common/http/configure-app.js';
 import { startMongo, startRedis, type MongoHandle, type RedisHandle } from './local-services.js';
 
@@ -50,4 +53,10 @@ export async function createTestApp(suite: string, env: Record<string, string> =
       await services.stop();
     },
   };
+}
+
+/** Boots the worker's module in this process against the same services (for suites that do not need a separate process). */
+export async function createTestWorker(): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+  return moduleRef.init();
 }

@@ -1,1 +1,2 @@
+export * from './evaluation.js';
 export * from './lifecycle.js';

@@ -27,3 +27,15 @@ export interface Run {
   createdAt: Date;
   updatedAt: Date;
 }
+
+export interface NewRun {
+  experimentId: string;
+  /** A name is made from the id when none is given. */
+  name: string | null;
+  startTime: Date;
+  artifactUri: string | null;
+  params: Record<string, string>;
+  tags: Record<string, string>;
+}
+
+export type NewRunArtifact = Omit<RunArtifact, 'createdAt'>;

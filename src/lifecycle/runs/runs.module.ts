@@ -1,4 +1,26 @@
 import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
 
-@Module({})
+import { ExperimentsModule } from '../experiments/experiments.module.js';
+import { RunMetricDocument, RunMetricSchema } from './metrics/run-metric.schema.js';
+import { RunMetricsController } from './metrics/run-metrics.controller.js';
+import { RunMetricsRepository } from './metrics/run-metrics.repository.js';
+import { RunMetricsService } from './metrics/run-metrics.service.js';
+import { RunDocument, RunSchema } from './run.schema.js';
+import { RunsController } from './runs.controller.js';
+import { RunsRepository } from './runs.repository.js';
+import { RunsService } from './runs.service.js';
+
+@Module({
+  imports: [
+    ExperimentsModule,
+    MongooseModule.forFeature([
+      { name: RunDocument.name, schema: RunSchema },
+      { name: RunMetricDocument.name, schema: RunMetricSchema },
+    ]),
+  ],
+  controllers: [RunMetricsController, RunsController],
+  providers: [RunMetricsRepository, RunMetricsService, RunsRepository, RunsService],
+  exports: [RunsService],
+})
 export class RunsModule {}

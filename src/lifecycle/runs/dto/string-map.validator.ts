@@ -1,0 +1,38 @@
+import { registerDecorator, type ValidationArguments } from 'class-validator';
+
+import { KEY_PATTERN, KEY_RULE } from '../../../common/validation/patterns.js';
+
+export interface StringMapRule {
+  minEntries: number;
+  maxEntries: number;
+  maxValueLength: number;
+}
+
+/** An object whose keys match KEY_PATTERN (they become field paths) and whose values are bounded strings. */
+export function IsStringMap(rule: StringMapRule): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isStringMap',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [rule],
+      validator: {
+        validate: (value: unknown) => problemOf(value, rule) === null,
+        defaultMessage: (args: ValidationArguments) => `${args.property} ${problemOf(args.value, rule)}`,
+      },
+    });
+  };
+}
+
+function problemOf(value: unknown, rule: StringMapRule): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object of keys to string values';
+  const entries = Object.entries(value);
+  if (entries.length < rule.minEntries) return `must have at least ${rule.minEntries} entry`;
+  if (entries.length > rule.maxEntries) return `must have at most ${rule.maxEntries} entries`;
+  for (const [key, entry] of entries) {
+    if (!KEY_PATTERN.test(key)) return `key '${key.slice(0, 60)}' must be ${KEY_RULE}`;
+    if (typeof entry !== 'string') return `value of '${key}' must be a string`;
+    if (entry.length > rule.maxValueLength) return `value of '${key}' must be at most ${rule.maxValueLength} characters`;
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
+import { mapPage } from '../../../common/pagination/page.js';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { ParseObjectIdPipe } from '../../../common/validation/object-id.pipe.js';
+import { LogMetricsRequestDto } from '../dto/log-metrics.request.dto.js';
+import { LogMetricsResponseDto, MetricHistoryPageResponseDto, MetricPointResponseDto } from '../dto/metric-point.response.dto.js';
+import { ParseKeyPipe } from '../parse-key.pipe.js';
+import { MetricBatchPipe } from './metric-batch.pipe.js';
+import type { MetricPoint } from './metric-point.js';
+import { RunMetricsService } from './run-metrics.service.js';
+
+@ApiTags('lifecycle: runs')
+@Controller('ml/lifecycle/runs')
+export class RunMetricsController {
+  constructor(private readonly metrics: RunMetricsService) {}
+
+  @Post(':id/metrics')
+  @ApiOperation({
+    summary: 'Log a batch of 1 to 1,000 metric points to a RUNNING run',
+    description: 'All points are written or none (400 names each bad `points[i].field`). The run keeps the latest value of each key: highest step, then latest timestamp.',
+  })
+  @ApiBody({ type: LogMetricsRequestDto })
+  @ApiCreatedResponse({ type: LogMetricsResponseDto })
+  @ApiProblems(400, 404, 409, 413)
+  async log(@Param('id', ParseObjectIdPipe) id: string, @Body(MetricBatchPipe) points: MetricPoint[]): Promise<LogMetricsResponseDto> {
+    return { accepted: await this.metrics.log(id, points) };
+  }
+
+  @Get(':id/metrics/:key')
+  @ApiOperation({ summary: "A metric's full history, ordered by step, then timestamp" })
+  @ApiOkResponse({ type: MetricHistoryPageResponseDto })
+  @ApiProblems(400, 404)
+  async history(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Param('key', ParseKeyPipe) key: string,
+    @Query() query: PageQueryDto,
+  ): Promise<MetricHistoryPageResponseDto> {
+    return mapPage(await this.metrics.history(id, key, query), MetricPointResponseDto.from);
+  }
+}

@@ -1,0 +1,66 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { HydratedDocument } from 'mongoose';
+
+import { MODEL_STAGES, type ModelStage } from '../../../libs/contracts/src/index.js';
+import type { ModelStageTransition } from './model-stage-transition.js';
+import { VERSION_SOURCES, type ChecklistItem, type VersionEvaluation, type VersionSource } from './model-version.js';
+
+@Schema({ collection: 'model_versions', timestamps: true, minimize: false })
+export class ModelVersionDocument {
+  /** Model names never change, so versions are keyed by name: the path of every request resolves in one query. */
+  @Prop({ required: true })
+  modelName: string;
+
+  @Prop({ required: true })
+  version: number;
+
+  @Prop({ default: '' })
+  description: string;
+
+  @Prop({ type: [String], default: [] })
+  tags: string[];
+
+  @Prop({ type: String, required: true, enum: VERSION_SOURCES })
+  source: VersionSource;
+
+  @Prop({ type: String, default: null })
+  runId: string | null;
+
+  @Prop({ type: String, default: null })
+  experimentId: string | null;
+
+  @Prop({ required: true })
+  artifactUri: string;
+
+  @Prop({ type: Object, default: {} })
+  metrics: Record<string, number>;
+
+  @Prop({ type: Object, default: {} })
+  params: Record<string, string>;
+
+  @Prop({ type: String, enum: MODEL_STAGES, default: 'NONE' })
+  stage: ModelStage;
+
+  @Prop({ type: Object, default: null })
+  lastTransition: ModelStageTransition | null;
+
+  @Prop({ type: [Object], default: [] })
+  checklist: ChecklistItem[];
+
+  @Prop({ type: Object, default: null })
+  latestEvaluation: VersionEvaluation | null;
+
+  @Prop({ default: 0 })
+  revision: number;
+
+  @Prop({ type: String, default: null })
+  createdBy: string | null;
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ModelVersionHydrated = HydratedDocument<ModelVersionDocument>;
+export const ModelVersionSchema = SchemaFactory.createForClass(ModelVersionDocument);
+ModelVersionSchema.index({ modelName: 1, version: 1 }, { unique: true });
+ModelVersionSchema.index({ modelName: 1, stage: 1, version: -1 });

@@ -1,0 +1,178 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import type { ModelStage } from '../../../libs/contracts/src/index.js';
+import type { PageRequest } from '../../common/database/mongo.repository.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
+import type { Page } from '../../common/pagination/page.js';
+import { RunsService } from '../runs/runs.service.js';
+import { parseCompareRequest } from './comparison/compare-request.js';
+import { compareVersions, type VersionComparison } from './comparison/version-comparison.js';
+import {
+  EVALUATION_ACTOR,
+  EVALUATION_CHECKLIST_KEY,
+  type ChecklistItem,
+  type ModelVersion,
+  type NewModelVersion,
+  type VersionEvaluation,
+} from './model-version.js';
+import { ModelVersionsRepository } from './model-versions.repository.js';
+import type { RegisteredModel } from './registered-model.js';
+import { RegisteredModelsRepository } from './registered-models.repository.js';
+
+/** A new version: from a run (`runId`) or given directly (`artifactUri` and `metrics`). */
+export interface VersionRequest {
+  runId?: string;
+  artifactUri?: string;
+  metrics?: Record<string, number>;
+  params?: Record<string, string>;
+  description: string;
+  tags: string[];
+  createdBy: string | null;
+}
+
+type VersionContent = Pick<NewModelVersion, 'source' | 'runId' | 'experimentId' | 'artifactUri' | 'metrics' | 'params'>;
+
+@Injectable()
+export class ModelVersionsService {
+  private readonly logger = new Logger(ModelVersionsService.name);
+
+  constructor(
+    private readonly models: RegisteredModelsRepository,
+    private readonly versions: ModelVersionsRepository,
+    private readonly runs: RunsService,
+  ) {}
+
+  /**
+   * Everything that can refuse the request (the model, the run, the input) is checked before a number is
+   * taken, so refusals leave no gap; the number then comes from one atomic increment on the model.
+   */
+  async create(modelName: string, request: VersionRequest): Promise<ModelVersion> {
+    await this.getModel(modelName);
+    const content = await this.resolveContent(request);
+    const taken = await this.models.takeNextVersion(modelName);
+    if (!taken) throw new NotFoundError('Model', modelName);
+    try {
+      return await this.versions.create({
+        ...content,
+        modelName,
+        version: taken.version,
+        description: request.description,
+        tags: request.tags,
+        checklist: startingChecklist(taken.model),
+        createdBy: request.createdBy,
+      });
+    } catch (error) {
+      await this.models.releaseVersion(modelName, taken.version).catch(() => false);
+      throw error;
+    }
+  }
+
+  async get(modelName: string, version: number): Promise<ModelVersion> {
+    const found = await this.versions.find(modelName, version);
+    if (found) return found;
+    await this.getModel(modelName);
+    throw new NotFoundError('Model version', `${modelName} v${version}`);
+  }
+
+  async list(modelName: string, stage: ModelStage | undefined, page: PageRequest): Promise<Page<ModelVersion>> {
+    await this.getModel(modelName);
+    return this.versions.list(modelName, stage, page);
+  }
+
+  /** Checks or unchecks one approval item; the actor and the moment are kept on the item. */
+  async setChecklistItem(modelName: string, version: number, key: string, checked: boolean, actor: string, comment: string): Promise<ModelVersion> {
+    const updated = await this.versions.setChecklistItem(modelName, version, key, { checked, actor, comment, at: new Date() });
+    if (updated) return updated;
+    await this.get(modelName, version);
+    throw new NotFoundError('Checklist item', `${key}' of '${modelName} v${version}`);
+  }
+
+  /**
+   * The evaluation harness reports its verdict here. It becomes the version's latest evaluation (an older
+   * report arriving late is ignored) and, when the checklist has an `evaluation` item, checks it unless the
+   * verdict is FAILED, which unchecks it. Throws NotFoundError for an unknown model or version.
+   */
+  async recordEvaluation(
+    modelName: string,
+    version: number,
+    evaluation: {
+      evaluationRunId: string;
+      scenarioId: string;
+      scenarioRevision: number;
+      status: 'PASSED' | 'PASSED_WITH_WARNINGS' | 'FAILED';
+      evaluatedAt: Date;
+      summary: string;
+    },
+  ): Promise<void> {
+    const stored: VersionEvaluation = { ...evaluation };
+    const change = {
+      checked: evaluation.status !== 'FAILED',
+      actor: EVALUATION_ACTOR,
+      comment: `Evaluation ${evaluation.evaluationRunId} ${evaluation.status}: ${evaluation.summary}`.slice(0, 2000),
+      at: new Date(),
+    };
+    if (await this.versions.recordEvaluation(modelName, version, stored, EVALUATION_CHECKLIST_KEY, change)) return;
+    await this.get(modelName, version);
+    this.logger.warn(`Ignored evaluation ${evaluation.evaluationRunId} of '${modelName}' v${version}: a later evaluation is already recorded`);
+  }
+
+  async compare(modelName: string, versions: string, baseline?: string): Promise<VersionComparison & { modelName: string }> {
+    const request = parseCompareRequest(versions, baseline);
+    const model = await this.getModel(modelName);
+    const found = await this.versions.findMany(modelName, request.versions);
+    const byNumber = new Map(found.map((v) => [v.version, v]));
+    const missing = request.versions.find((n) => !byNumber.has(n));
+    if (missing !== undefined) throw new NotFoundError('Model version', `${modelName} v${missing}`);
+    const compared = request.versions.map((n) => ({ version: n, metrics: byNumber.get(n)!.metrics }));
+    return { modelName, ...compareVersions(compared, request.baseline, model.metricDirections) };
+  }
+
+  private async getModel(name: string): Promise<RegisteredModel> {
+    const model = await this.models.findByName(name);
+    if (!model) throw new NotFoundError('Model', name);
+    return model;
+  }
+
+  private async resolveContent(request: VersionRequest): Promise<VersionContent> {
+    if (request.runId === undefined) {
+      if (request.artifactUri === undefined || request.metrics === undefined) {
+        const missing = ['artifactUri', 'metrics'].filter((field) => request[field as 'artifactUri' | 'metrics'] === undefined);
+        throw new InvalidInputError(
+          `The request is invalid: give either runId, or artifactUri and metrics; ${missing.join(' and ')} missing`,
+          missing.map((field) => ({ field, message: `${field} is required when no runId is given` })),
+        );
+      }
+      return { source: 'DIRECT', runId: null, experimentId: null, artifactUri: request.artifactUri, metrics: request.metrics, params: request.params ?? {} };
+    }
+    const extra = (['metrics', 'params'] as const).filter((field) => request[field] !== undefined);
+    if (extra.length > 0) {
+      throw new InvalidInputError(
+        `The request is invalid: with runId, metrics and params are taken from the run; remove ${extra.join(' and ')}`,
+        extra.map((field) => ({ field, message: `${field} must not be given with runId` })),
+      );
+    }
+    const run = await this.runs.get(request.runId);
+    if (run.status !== 'FINISHED') {
+      throw new ConflictError(`Run '${run.id}' is ${run.status}; only a FINISHED run can be registered as a model version`, { runStatus: run.status });
+    }
+    const artifactUri = request.artifactUri ?? run.artifactUri;
+    if (!artifactUri) {
+      throw new InvalidInputError(`The request is invalid: run '${run.id}' declares no artifactUri; give artifactUri`, [
+        { field: 'artifactUri', message: 'artifactUri is required when the run declares none' },
+      ]);
+    }
+    return { source: 'RUN', runId: run.id, experimentId: run.experimentId, artifactUri, metrics: { ...run.latestMetrics }, params: { ...run.params } };
+  }
+}
+
+function startingChecklist(model: RegisteredModel): ChecklistItem[] {
+  return model.defaultChecklist.map(({ key, description, required }) => ({
+    key,
+    description,
+    required,
+    checked: false,
+    checkedBy: null,
+    checkedAt: null,
+    comment: '',
+  }));
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { mapPage } from '../../common/pagination/page.js';
+import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
+import { CompareVersionsQueryDto } from './dto/compare-versions.query.dto.js';
+import { CreateModelRequestDto } from './dto/create-model.request.dto.js';
+import { ListModelsQueryDto } from './dto/list-models.query.dto.js';
+import { ModelPageResponseDto, ModelResponseDto } from './dto/model.response.dto.js';
+import { StageTransitionPageResponseDto, StageTransitionResponseDto } from './dto/stage-transition.response.dto.js';
+import { UpdateModelRequestDto } from './dto/update-model.request.dto.js';
+import { VersionComparisonResponseDto } from './dto/version-comparison.response.dto.js';
+import { ModelStagesService } from './model-stages.service.js';
+import { ModelVersionsService } from './model-versions.service.js';
+import { RegisteredModelsService } from './registered-models.service.js';
+import { ParseModelNamePipe } from './registry-path.pipes.js';
+
+@ApiTags('lifecycle: model registry')
+@Controller('ml/lifecycle/models')
+export class RegisteredModelsController {
+  constructor(
+    private readonly models: RegisteredModelsService,
+    private readonly versions: ModelVersionsService,
+    private readonly stages: ModelStagesService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a model (name unique and immutable), with metric directions and the default approval checklist' })
+  @ApiCreatedResponse({ type: ModelResponseDto })
+  @ApiProblems(400, 409, 413)
+  async create(@Body() body: CreateModelRequestDto): Promise<ModelResponseDto> {
+    const model = await this.models.create({
+      name: body.name,
+      description: body.description ?? '',
+      tags: body.tags ?? [],
+      owner: body.owner ?? null,
+      metricDirections: body.metricDirections ?? {},
+      defaultChecklist: (body.defaultChecklist ?? []).map(({ key, description, required }) => ({ key, description, required })),
+    });
+    return ModelResponseDto.from(model);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List models, newest first' })
+  @ApiOkResponse({ type: ModelPageResponseDto })
+  @ApiProblems(400)
+  async list(@Query() query: ListModelsQueryDto): Promise<ModelPageResponseDto> {
+    const { limit, cursor, ...filter } = query;
+    return mapPage(await this.models.list(filter, { limit, cursor }), ModelResponseDto.from);
+  }
+
+  @Get(':model')
+  @ApiOperation({ summary: 'Get one model, with its production version' })
+  @ApiOkResponse({ type: ModelResponseDto })
+  @ApiProblems(400, 404)
+  async get(@Param('model', ParseModelNamePipe) name: string): Promise<ModelResponseDto> {
+    return ModelResponseDto.from(await this.models.get(name));
+  }
+
+  @Patch(':model')
+  @ApiOperation({ summary: 'Change description, tags, owner, metric directions or the default checklist (applies to new versions)' })
+  @ApiOkResponse({ type: ModelResponseDto })
+  @ApiProblems(400, 404)
+  async update(@Param('model', ParseModelNamePipe) name: string, @Body() body: UpdateModelRequestDto): Promise<ModelResponseDto> {
+    const { defaultChecklist, ...rest } = body;
+    const changes = defaultChecklist ? { ...rest, defaultChecklist: defaultChecklist.map(({ key, description, required }) => ({ key, description, required })) } : rest;
+    return ModelResponseDto.from(await this.models.update(name, changes));
+  }
+
+  @Get(':model/compare')
+  @ApiOperation({ summary: 'Compare 2 to 20 versions metric by metric against a baseline, in each metric’s direction' })
+  @ApiOkResponse({ type: VersionComparisonResponseDto })
+  @ApiProblems(400, 404)
+  async compare(@Param('model', ParseModelNamePipe) name: string, @Query() query: CompareVersionsQueryDto): Promise<VersionComparisonResponseDto> {
+    return VersionComparisonResponseDto.from(await this.versions.compare(name, query.versions, query.baseline));
+  }
+
+  @Get(':model/transitions')
+  @ApiOperation({ summary: 'The stage log of every version of the model, newest first' })
+  @ApiOkResponse({ type: StageTransitionPageResponseDto })
+  @ApiProblems(400, 404)
+  async transitions(@Param('model', ParseModelNamePipe) name: string, @Query() query: PageQueryDto): Promise<StageTransitionPageResponseDto> {
+    return mapPage(await this.stages.listTransitions(name, null, query), StageTransitionResponseDto.from);
+  }
+}

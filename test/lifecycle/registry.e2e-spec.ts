@@ -480,6 +480,39 @@ describe('lifecycle model registry', () => {
     });
   });
 
+  describe('contract', () => {
+    it('documents every registry endpoint with its problem answers in OpenAPI', async () => {
+      const { paths } = (await t.http.get('/api/docs-json').expect(200)).body;
+      const expected: [string, string, string[]][] = [
+        ['/api/v1/ml/lifecycle/models', 'post', ['201', '400', '409']],
+        ['/api/v1/ml/lifecycle/models', 'get', ['200', '400']],
+        ['/api/v1/ml/lifecycle/models/{model}', 'patch', ['200', '400', '404']],
+        ['/api/v1/ml/lifecycle/models/{model}/compare', 'get', ['200', '400', '404']],
+        ['/api/v1/ml/lifecycle/models/{model}/transitions', 'get', ['200', '404']],
+        ['/api/v1/ml/lifecycle/models/{model}/versions', 'post', ['201', '400', '404', '409']],
+        ['/api/v1/ml/lifecycle/models/{model}/versions/{version}', 'get', ['200', '400', '404']],
+        ['/api/v1/ml/lifecycle/models/{model}/versions/{version}/stage', 'post', ['200', '400', '404', '409']],
+        ['/api/v1/ml/lifecycle/models/{model}/versions/{version}/checklist/{key}', 'patch', ['200', '400', '404']],
+        ['/api/v1/ml/lifecycle/models/{model}/versions/{version}/transitions', 'get', ['200', '404']],
+      ];
+      for (const [path, method, statuses] of expected) {
+        expect(Object.keys(paths[path]?.[method]?.responses ?? {})).toEqual(expect.arrayContaining(statuses));
+      }
+      const stageParams = paths['/api/v1/ml/lifecycle/models/{model}/versions/{version}/stage'].post.parameters.map((p: { name: string }) => p.name);
+      expect(stageParams).toEqual(expect.arrayContaining(['model', 'version', 'X-Actor']));
+    });
+
+    it('refuses unknown fields and operator-shaped values, writing nothing', async () => {
+      await model('strict').expect(201);
+      const unknownField = await version('strict', { stage: 'PRODUCTION' }).expect(400);
+      expect(unknownField.body.errors[0].field).toBe('stage');
+      const operatorKey = await version('strict', { metrics: { $gt: 1 } }).expect(400);
+      expect(operatorKey.body.errors[0].field).toBe('metrics');
+      await t.http.get(`${MODELS}?owner[$ne]=x`).expect(400);
+      expect((await getModel('strict')).latestVersion).toBe(0);
+    });
+  });
+
   describe('recovery after an interrupted production change', () => {
     it('completes a promotion that was committed but not applied, on the next stage change of the model', async () => {
       await approvedStagingVersions('crash-forward', 1);

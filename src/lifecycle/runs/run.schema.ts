@@ -74,6 +74,10 @@ export class RunDocument {
   @Prop({ type: [RunArtifactSchema], default: [] })
   artifacts: RunArtifactDocument[];
 
+  /** Absent unless the creator gave one; sparse, so runs without a key never collide. */
+  @Prop({ type: String })
+  idempotencyKey?: string;
+
   createdAt: Date;
   updatedAt: Date;
 }
@@ -83,3 +87,4 @@ export const RunSchema = SchemaFactory.createForClass(RunDocument);
 RunSchema.index({ experimentId: 1, startTime: -1 });
 RunSchema.index({ experimentId: 1, endTime: -1 });
 RunSchema.index({ status: 1 });
+RunSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });

@@ -36,6 +36,8 @@ export interface NewRun {
   artifactUri: string | null;
   params: Record<string, string>;
   tags: Record<string, string>;
+  /** A caller that may repeat the creation (a replayed queue job) names it; the same key yields the same run. */
+  idempotencyKey?: string;
 }
 
 export type NewRunArtifact = Omit<RunArtifact, 'createdAt'>;

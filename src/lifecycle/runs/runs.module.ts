@@ -21,6 +21,6 @@ import { RunsService } from './runs.service.js';
   ],
   controllers: [RunMetricsController, RunsController],
   providers: [RunMetricsRepository, RunMetricsService, RunsRepository, RunsService],
-  exports: [RunsService],
+  exports: [RunMetricsService, RunsService],
 })
 export class RunsModule {}

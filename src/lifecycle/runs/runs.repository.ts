@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type AnyBulkWriteOperation, type Model, type QueryFilter } from 'mongoose';
 
 import type { RunStatus } from '../../../libs/contracts/src/index.js';
-import { MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
+import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
 import type { Page } from '../../common/pagination/page.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-query.dto.js';
 import type { MetricPoint } from './metrics/metric-point.js';
@@ -24,19 +24,28 @@ export class RunsRepository extends MongoRepository<RunDocument> {
     super(model);
   }
 
+  /** With an idempotency key already used, answers the run created with it instead of a second one. */
   async create(run: NewRun): Promise<Run> {
     const _id = new Types.ObjectId();
-    const created = await this.model.create({
-      _id,
-      experimentId: new Types.ObjectId(run.experimentId),
-      name: run.name ?? `run-${_id.toHexString().slice(-8)}`,
-      status: 'RUNNING',
-      startTime: run.startTime,
-      artifactUri: run.artifactUri,
-      params: run.params,
-      tags: run.tags,
-    });
-    return toRun(created.toObject() as RunLean);
+    try {
+      const created = await this.model.create({
+        _id,
+        experimentId: new Types.ObjectId(run.experimentId),
+        name: run.name ?? `run-${_id.toHexString().slice(-8)}`,
+        status: 'RUNNING',
+        startTime: run.startTime,
+        artifactUri: run.artifactUri,
+        params: run.params,
+        tags: run.tags,
+        ...(run.idempotencyKey !== undefined && { idempotencyKey: run.idempotencyKey }),
+      });
+      return toRun(created.toObject() as RunLean);
+    } catch (error) {
+      if (run.idempotencyKey === undefined || !isDuplicateKeyError(error)) throw error;
+      const existing = await this.model.findOne({ idempotencyKey: run.idempotencyKey }).lean<RunLean>().exec();
+      if (!existing) throw error;
+      return toRun(existing);
+    }
   }
 
   async findById(id: string): Promise<Run | null> {

@@ -1,0 +1,69 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { HydratedDocument } from 'mongoose';
+
+import { DRIFT_SEVERITIES, DRIFT_STATISTICS, DRIFT_STATUSES } from '../../../libs/contracts/src/index.js';
+import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';
+import type { DriftDirection, SeverityBands } from './drift-severity.js';
+import type { DriftNote } from './drift-event.js';
+
+@Schema({ collection: 'model_drift_events', timestamps: true })
+export class DriftEventDocument {
+  @Prop({ required: true })
+  modelName: string;
+
+  @Prop({ type: Number, default: null })
+  modelVersion: number | null;
+
+  @Prop({ type: [String], default: [] })
+  features: string[];
+
+  @Prop({ required: true, enum: DRIFT_STATISTICS, type: String })
+  statistic: DriftStatistic;
+
+  @Prop({ type: String, default: null })
+  statisticName: string | null;
+
+  @Prop({ required: true })
+  value: number;
+
+  @Prop({ required: true })
+  threshold: number;
+
+  @Prop({ required: true, type: String })
+  direction: DriftDirection;
+
+  @Prop({ type: Object, required: true })
+  bands: SeverityBands;
+
+  @Prop({ required: true, enum: DRIFT_SEVERITIES, type: String })
+  severity: DriftSeverity;
+
+  @Prop({ required: true, type: String })
+  severitySource: 'GIVEN' | 'DERIVED';
+
+  @Prop({ required: true })
+  detectedAt: Date;
+
+  @Prop({ default: '' })
+  responsePlan: string;
+
+  @Prop({ required: true, enum: DRIFT_STATUSES, type: String, default: 'OPEN' })
+  status: DriftStatus;
+
+  @Prop({ type: [Object], default: [] })
+  notes: DriftNote[];
+
+  @Prop({ type: String, default: null })
+  recordedBy: string | null;
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type DriftEventHydrated = HydratedDocument<DriftEventDocument>;
+export const DriftEventSchema = SchemaFactory.createForClass(DriftEventDocument);
+DriftEventSchema.index({ modelName: 1, detectedAt: -1 });
+DriftEventSchema.index({ modelName: 1, modelVersion: 1, detectedAt: -1 });
+DriftEventSchema.index({ status: 1, detectedAt: -1 });
+DriftEventSchema.index({ severity: 1, detectedAt: -1 });
+DriftEventSchema.index({ detectedAt: -1 });

@@ -1,0 +1,56 @@
+import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';
+import type { DriftDirection, SeverityBands } from './drift-severity.js';
+
+export interface DriftNote {
+  status: DriftStatus;
+  note: string;
+  by: string;
+  at: Date;
+}
+
+/** One drift observation on a model (and optionally one of its versions), as the platform sees it. */
+export interface DriftEvent {
+  id: string;
+  modelName: string;
+  modelVersion: number | null;
+  features: string[];
+  statistic: DriftStatistic;
+  /** The statistic's own name when `statistic` is CUSTOM. */
+  statisticName: string | null;
+  value: number;
+  threshold: number;
+  direction: DriftDirection;
+  bands: SeverityBands;
+  severity: DriftSeverity;
+  /** Whether the caller gave the severity or the platform derived it from value and bands. */
+  severitySource: 'GIVEN' | 'DERIVED';
+  detectedAt: Date;
+  responsePlan: string;
+  status: DriftStatus;
+  notes: DriftNote[];
+  recordedBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewDriftEvent = Omit<DriftEvent, 'id' | 'status' | 'notes' | 'createdAt' | 'updatedAt'>;
+
+export interface DriftEventFilter {
+  modelName?: string;
+  modelVersion?: number;
+  severity?: DriftSeverity;
+  status?: DriftStatus;
+  from?: Date;
+  to?: Date;
+}
+
+/** OPEN → ACKNOWLEDGED → RESOLVED, or straight to RESOLVED; a resolved event is closed. */
+export const DRIFT_TRANSITIONS: Readonly<Record<DriftStatus, readonly DriftStatus[]>> = {
+  OPEN: ['ACKNOWLEDGED', 'RESOLVED'],
+  ACKNOWLEDGED: ['RESOLVED'],
+  RESOLVED: [],
+};
+
+export function statusesThatMayMoveTo(target: DriftStatus): DriftStatus[] {
+  return (Object.keys(DRIFT_TRANSITIONS) as DriftStatus[]).filter((from) => DRIFT_TRANSITIONS[from].includes(target));
+}

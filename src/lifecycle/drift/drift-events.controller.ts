@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { Actor } from '../../common/http/actor.decorator.js';
+import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { mapPage } from '../../common/pagination/page.js';
+import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { DriftEventPageResponseDto, DriftEventResponseDto } from './dto/drift-event.response.dto.js';
+import { ListDriftEventsQueryDto } from './dto/list-drift-events.query.dto.js';
+import { RecordDriftEventRequestDto } from './dto/record-drift-event.request.dto.js';
+import { UpdateDriftEventRequestDto } from './dto/update-drift-event.request.dto.js';
+import { DriftEventsService } from './drift-events.service.js';
+
+@ApiTags('lifecycle: drift events')
+@Controller('ml/lifecycle/drift-events')
+export class DriftEventsController {
+  constructor(private readonly drift: DriftEventsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Record a drift observation; severity is derived from value and bands when not given' })
+  @ApiActor(false)
+  @ApiCreatedResponse({ type: DriftEventResponseDto })
+  @ApiProblems(400, 404, 413)
+  async record(@Body() body: RecordDriftEventRequestDto, @Actor({ optional: true }) actor: string | null): Promise<DriftEventResponseDto> {
+    const { detectedAt, ...rest } = body;
+    const event = await this.drift.record({ ...rest, detectedAt: detectedAt ? new Date(detectedAt) : undefined }, actor);
+    return DriftEventResponseDto.from(event);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List drift events, newest detection first' })
+  @ApiOkResponse({ type: DriftEventPageResponseDto })
+  @ApiProblems(400)
+  async list(@Query() query: ListDriftEventsQueryDto): Promise<DriftEventPageResponseDto> {
+    const { limit, cursor, from, to, ...filter } = query;
+    const page = await this.drift.list({ ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { limit, cursor });
+    return mapPage(page, DriftEventResponseDto.from);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get one drift event' })
+  @ApiOkResponse({ type: DriftEventResponseDto })
+  @ApiProblems(400, 404)
+  async get(@Param('id', ParseObjectIdPipe) id: string): Promise<DriftEventResponseDto> {
+    return DriftEventResponseDto.from(await this.drift.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Acknowledge or resolve a drift event with a note' })
+  @ApiActor()
+  @ApiOkResponse({ type: DriftEventResponseDto })
+  @ApiProblems(400, 404, 409)
+  async update(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Body() body: UpdateDriftEventRequestDto,
+    @Actor() actor: string,
+  ): Promise<DriftEventResponseDto> {
+    return DriftEventResponseDto.from(await this.drift.changeStatus(id, body.status, body.note, actor));
+  }
+}

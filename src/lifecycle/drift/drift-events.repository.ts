@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model, QueryFilter, Types } from 'mongoose';
+
+import type { DriftStatus } from '../../../libs/contracts/src/index.js';
+import { MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
+import type { Page } from '../../common/pagination/page.js';
+import { statusesThatMayMoveTo, type DriftEvent, type DriftEventFilter, type DriftNote, type NewDriftEvent } from './drift-event.js';
+import { DriftEventDocument } from './drift-event.schema.js';
+
+type DriftEventLean = DriftEventDocument & { _id: Types.ObjectId };
+
+@Injectable()
+export class DriftEventsRepository extends MongoRepository<DriftEventDocument> {
+  constructor(@InjectModel(DriftEventDocument.name) model: Model<DriftEventDocument>) {
+    super(model);
+  }
+
+  async create(event: NewDriftEvent): Promise<DriftEvent> {
+    const created = await this.model.create({ ...event, status: 'OPEN', notes: [] });
+    return toDriftEvent(created.toObject() as DriftEventLean);
+  }
+
+  async findById(id: string): Promise<DriftEvent | null> {
+    const doc = await this.model.findById(id).lean<DriftEventLean>().exec();
+    return doc ? toDriftEvent(doc) : null;
+  }
+
+  async list(filter: DriftEventFilter, page: PageRequest): Promise<Page<DriftEvent>> {
+    const query: QueryFilter<DriftEventDocument> = {};
+    if (filter.modelName) query.modelName = filter.modelName;
+    if (filter.modelVersion !== undefined) query.modelVersion = filter.modelVersion;
+    if (filter.severity) query.severity = filter.severity;
+    if (filter.status) query.status = filter.status;
+    if (filter.from || filter.to) {
+      query.detectedAt = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lte: filter.to }) };
+    }
+    const { docs, nextCursor } = await this.findPage(query, { ...page, sortField: 'detectedAt', direction: -1 });
+    return { items: (docs as DriftEventLean[]).map(toDriftEvent), nextCursor };
+  }
+
+  /** Compare-and-set on status: null when the event is missing or its status does not allow the move. */
+  async transition(id: string, note: DriftNote): Promise<DriftEvent | null> {
+    const from: DriftStatus[] = statusesThatMayMoveTo(note.status);
+    const doc = await this.model
+      .findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status: note.status }, $push: { notes: note } }, { returnDocument: 'after' })
+      .lean<DriftEventLean>()
+      .exec();
+    return doc ? toDriftEvent(doc) : null;
+  }
+}
+
+function toDriftEvent(doc: DriftEventLean): DriftEvent {
+  return {
+    id: doc._id.toHexString(),
+    modelName: doc.modelName,
+    modelVersion: doc.modelVersion ?? null,
+    features: doc.features ?? [],
+    statistic: doc.statistic,
+    statisticName: doc.statisticName ?? null,
+    value: doc.value,
+    threshold: doc.threshold,
+    direction: doc.direction,
+    bands: doc.bands,
+    severity: doc.severity,
+    severitySource: doc.severitySource,
+    detectedAt: doc.detectedAt,
+    responsePlan: doc.responsePlan ?? '',
+    status: doc.status,
+    notes: doc.notes ?? [],
+    recordedBy: doc.recordedBy ?? null,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}

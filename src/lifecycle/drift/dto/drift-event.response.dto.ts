@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import { DRIFT_SEVERITIES, DRIFT_STATISTICS, DRIFT_STATUSES } from '../../../../libs/contracts/src/index.js';
+import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../../libs/contracts/src/index.js';
+import { PageResponseDto } from '../../../common/pagination/page.js';
+import type { DriftEvent } from '../drift-event.js';
+import type { DriftDirection } from '../drift-severity.js';
+import { SeverityBandsDto } from './record-drift-event.request.dto.js';
+
+export class DriftNoteDto {
+  @ApiProperty({ enum: DRIFT_STATUSES })
+  status: DriftStatus;
+
+  @ApiProperty()
+  note: string;
+
+  @ApiProperty()
+  by: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at: Date;
+}
+
+export class DriftEventResponseDto {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty()
+  modelName: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  modelVersion: number | null;
+
+  @ApiProperty({ type: [String] })
+  features: string[];
+
+  @ApiProperty({ enum: DRIFT_STATISTICS })
+  statistic: DriftStatistic;
+
+  @ApiProperty({ type: String, nullable: true })
+  statisticName: string | null;
+
+  @ApiProperty()
+  value: number;
+
+  @ApiProperty()
+  threshold: number;
+
+  @ApiProperty({ enum: ['HIGHER_IS_WORSE', 'LOWER_IS_WORSE'] })
+  direction: DriftDirection;
+
+  @ApiProperty({ type: SeverityBandsDto })
+  bands: SeverityBandsDto;
+
+  @ApiProperty({ enum: DRIFT_SEVERITIES })
+  severity: DriftSeverity;
+
+  @ApiProperty({ enum: ['GIVEN', 'DERIVED'] })
+  severitySource: 'GIVEN' | 'DERIVED';
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  detectedAt: Date;
+
+  @ApiProperty()
+  responsePlan: string;
+
+  @ApiProperty({ enum: DRIFT_STATUSES })
+  status: DriftStatus;
+
+  @ApiProperty({ type: [DriftNoteDto] })
+  notes: DriftNoteDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  recordedBy: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: Date;
+
+  static from(event: DriftEvent): DriftEventResponseDto {
+    return Object.assign(new DriftEventResponseDto(), event);
+  }
+}
+
+export class DriftEventPageResponseDto extends PageResponseDto(DriftEventResponseDto) {}

@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+import { DRIFT_SEVERITIES, DRIFT_STATISTICS, type DriftSeverity, type DriftStatistic } from '../../../../libs/contracts/src/index.js';
+import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
+import type { DriftDirection } from '../drift-severity.js';
+
+const FINITE = { allowNaN: false, allowInfinity: false };
+
+export class SeverityBandsDto {
+  @ApiProperty({ example: 0.1, description: 'Value at which drift becomes MEDIUM' })
+  @IsNumber(FINITE)
+  medium: number;
+
+  @ApiProperty({ example: 0.2, description: 'Value at which drift becomes HIGH' })
+  @IsNumber(FINITE)
+  high: number;
+
+  @ApiProperty({ example: 0.3, description: 'Value at which drift becomes CRITICAL' })
+  @IsNumber(FINITE)
+  critical: number;
+}
+
+export class RecordDriftEventRequestDto {
+  @ApiProperty({ example: 'kospi-momentum', description: 'Name of a registered model' })
+  @IsString()
+  @Matches(NAME_PATTERN, { message: `modelName must be ${NAME_RULE}` })
+  modelName: string;
+
+  @ApiPropertyOptional({ example: 3, description: 'Version of the model the observation concerns' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  modelVersion?: number;
+
+  @ApiProperty({ type: [String], example: ['volume_zscore', 'sector_beta'], description: 'Feature or features that drifted' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  features: string[];
+
+  @ApiProperty({ enum: DRIFT_STATISTICS, example: 'PSI' })
+  @IsIn(DRIFT_STATISTICS)
+  statistic: DriftStatistic;
+
+  @ApiPropertyOptional({ example: 'hellinger', description: 'Required when statistic is CUSTOM' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  statisticName?: string;
+
+  @ApiProperty({ example: 0.27, description: 'Observed value of the statistic (finite)' })
+  @IsNumber(FINITE)
+  value: number;
+
+  @ApiPropertyOptional({
+    example: 0.1,
+    description: 'Alert threshold; defaults to the convention for PSI, KS and JS_DIVERGENCE (0.1); required for WASSERSTEIN and CUSTOM unless bands are given',
+  })
+  @IsOptional()
+  @IsNumber(FINITE)
+  @IsPositive()
+  threshold?: number;
+
+  @ApiPropertyOptional({ enum: ['HIGHER_IS_WORSE', 'LOWER_IS_WORSE'], default: 'HIGHER_IS_WORSE', description: 'LOWER_IS_WORSE for p-values' })
+  @IsOptional()
+  @IsIn(['HIGHER_IS_WORSE', 'LOWER_IS_WORSE'])
+  direction?: DriftDirection;
+
+  @ApiPropertyOptional({ type: SeverityBandsDto, description: 'Explicit severity lines; default 1x, 2x and 3x the threshold' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeverityBandsDto)
+  bands?: SeverityBandsDto;
+
+  @ApiPropertyOptional({ enum: DRIFT_SEVERITIES, description: 'Given severity; derived from value and bands when absent' })
+  @IsOptional()
+  @IsIn(DRIFT_SEVERITIES)
+  severity?: DriftSeverity;
+
+  @ApiPropertyOptional({ example: '2026-11-24T21:00:00Z', description: 'When the drift was detected; defaults to now' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  detectedAt?: string;
+
+  @ApiPropertyOptional({ example: 'Retrain on the last 18 months; review sector exposure', maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  responsePlan?: string;
+}

@@ -46,8 +46,21 @@ export class ModelStagesService {
    * For the retraining pipeline: registers a finished run as a new version and moves it to STAGING, through
    * the same checks as the HTTP API. If the second step fails the version stays in NONE, visible and retryable.
    */
-  async registerRunForStaging(modelName: string, runId: string, actor: string, options: { description?: string; tags?: string[]; comment?: string } = {}): Promise<ModelVersion> {
-    const created = await this.modelVersions.create(modelName, { runId, description: options.description ?? '', tags: options.tags ?? [], createdBy: actor });
+  async registerRunForStaging(
+    modelName: string,
+    runId: string,
+    actor: string,
+    options: { description?: string; tags?: string[]; comment?: string; idempotencyKey?: string } = {},
+  ): Promise<ModelVersion> {
+    const created = await this.modelVersions.create(modelName, {
+      runId,
+      description: options.description ?? '',
+      tags: options.tags ?? [],
+      createdBy: actor,
+      idempotencyKey: options.idempotencyKey,
+    });
+    // A repeated call finds its version already moved (to STAGING, or on by someone since): nothing to redo.
+    if (created.stage !== 'NONE') return created;
     return this.changeStage(modelName, created.version, 'STAGING', actor, options.comment ?? `Registered from run ${runId}`);
   }
 

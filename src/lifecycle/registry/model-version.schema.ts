@@ -56,6 +56,10 @@ export class ModelVersionDocument {
   @Prop({ type: String, default: null })
   createdBy: string | null;
 
+  /** Absent unless the creator gave one; sparse, so versions without a key never collide. */
+  @Prop({ type: String })
+  idempotencyKey?: string;
+
   createdAt: Date;
   updatedAt: Date;
 }
@@ -64,3 +68,4 @@ export type ModelVersionHydrated = HydratedDocument<ModelVersionDocument>;
 export const ModelVersionSchema = SchemaFactory.createForClass(ModelVersionDocument);
 ModelVersionSchema.index({ modelName: 1, version: 1 }, { unique: true });
 ModelVersionSchema.index({ modelName: 1, stage: 1, version: -1 });
+ModelVersionSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });

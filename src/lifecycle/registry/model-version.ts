@@ -62,7 +62,10 @@ export interface ModelVersion {
 export type NewModelVersion = Pick<
   ModelVersion,
   'modelName' | 'version' | 'description' | 'tags' | 'source' | 'runId' | 'experimentId' | 'artifactUri' | 'metrics' | 'params' | 'checklist' | 'createdBy'
->;
+> & {
+  /** A caller that may repeat the creation (a replayed queue job) names it; the same key yields the same version. */
+  idempotencyKey?: string;
+};
 
 /** What a stage change expects to find; it applies only if the version is still in exactly that state. */
 export interface StageExpectation {

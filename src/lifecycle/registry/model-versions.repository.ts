@@ -29,6 +29,11 @@ export class ModelVersionsRepository extends MongoRepository<ModelVersionDocumen
     }
   }
 
+  async findByIdempotencyKey(idempotencyKey: string): Promise<ModelVersion | null> {
+    const doc = await this.model.findOne({ idempotencyKey }).lean<ModelVersionLean>().exec();
+    return doc ? toModelVersion(doc) : null;
+  }
+
   async find(modelName: string, version: number): Promise<ModelVersion | null> {
     const doc = await this.model.findOne({ modelName, version }).lean<ModelVersionLean>().exec();
     return doc ? toModelVersion(doc) : null;

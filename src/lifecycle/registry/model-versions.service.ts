@@ -28,6 +28,8 @@ export interface VersionRequest {
   description: string;
   tags: string[];
   createdBy: string | null;
+  /** The same key yields the same version: a repeated request creates nothing. */
+  idempotencyKey?: string;
 }
 
 type VersionContent = Pick<NewModelVersion, 'source' | 'runId' | 'experimentId' | 'artifactUri' | 'metrics' | 'params'>;
@@ -48,6 +50,8 @@ export class ModelVersionsService {
    */
   async create(modelName: string, request: VersionRequest): Promise<ModelVersion> {
     await this.getModel(modelName);
+    const repeated = request.idempotencyKey === undefined ? null : await this.versions.findByIdempotencyKey(request.idempotencyKey);
+    if (repeated) return repeated;
     const content = await this.resolveContent(request);
     const taken = await this.models.takeNextVersion(modelName);
     if (!taken) throw new NotFoundError('Model', modelName);
@@ -60,9 +64,13 @@ export class ModelVersionsService {
         tags: request.tags,
         checklist: startingChecklist(taken.model),
         createdBy: request.createdBy,
+        ...(request.idempotencyKey !== undefined && { idempotencyKey: request.idempotencyKey }),
       });
     } catch (error) {
       await this.models.releaseVersion(modelName, taken.version).catch(() => false);
+      // A concurrent request with the same key won the race: its version is the answer.
+      const winner = request.idempotencyKey === undefined ? null : await this.versions.findByIdempotencyKey(request.idempotencyKey);
+      if (winner) return winner;
       throw error;
     }
   }

@@ -106,6 +106,7 @@ describe('lifecycle model registry', () => {
       const rename = await t.http.patch(`${MODELS}/patch-me`).send({ name: 'other' }).expect(400);
       expect(rename.body.errors[0].field).toBe('name');
       await t.http.patch(`${MODELS}/no-such-model`).send({ description: 'x' }).expect(404);
+      expect((await t.http.patch(`${MODELS}/patch-me`).send({}).expect(200)).body).toMatchObject({ description: 'new', owner: 'desk-b' });
     });
 
     it('refuses a checklist with repeated keys or a bad direction, writing nothing', async () => {
@@ -115,6 +116,15 @@ describe('lifecycle model registry', () => {
       expect(direction.body.errors[0]).toMatchObject({ field: 'metricDirections', message: expect.stringContaining('higher, lower') });
       await t.http.get(`${MODELS}/bad-checklist`).expect(404);
       await t.http.get(`${MODELS}/bad-direction`).expect(404);
+    });
+
+    it('serves a model whose name needs URL encoding in paths', async () => {
+      const name = 'fx/carry G10';
+      await model(name).expect(201);
+      expect((await getModel(name)).name).toBe(name);
+      expect((await version(name).expect(201)).body).toMatchObject({ modelName: name, version: 1 });
+      await t.http.get(`${MODELS}/${encodeURIComponent(name)}/versions/1`).expect(200);
+      await t.http.get(`${MODELS}/${encodeURIComponent(' padded')}`).expect(400);
     });
 
     it('lists models newest first, filtered by prefix, tag and owner, one page at a time', async () => {

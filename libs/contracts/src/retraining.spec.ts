@@ -13,19 +13,32 @@ describe(parseRetrainingResult.name, () => {
     });
   });
 
-  it('defaults params, tags and artifactUri when only metrics are given', () => {
-    expect(sut({ metrics: { rmse: 1.5 } })).toEqual({ ok: true, value: { metrics: { rmse: 1.5 }, params: {}, artifactUri: null, tags: {} } });
+  it('defaults params and tags when only metrics and the artifact are given', () => {
+    expect(sut({ metrics: { rmse: 1.5 }, artifactUri: 's3://models/m1' })).toEqual({ ok: true, value: { metrics: { rmse: 1.5 }, params: {}, artifactUri: 's3://models/m1', tags: {} } });
+  });
+
+  it('requires an artifactUri with a scheme, since the new version points there', () => {
+    for (const artifactUri of [undefined, null, '', 'models/m1', 'file: spaces']) {
+      const parsed = sut({ metrics: { rmse: 1.5 }, artifactUri });
+      expect(parsed.ok ? [] : parsed.errors.map((e) => e.field)).toEqual(['artifactUri']);
+    }
+  });
+
+  it('bounds the number of entries to what a run accepts', () => {
+    const params = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, i]));
+    const parsed = sut({ metrics: { a: 1 }, params, artifactUri: 's3://m' });
+    expect(parsed.ok ? [] : parsed.errors).toEqual([{ field: 'params', message: 'params may hold at most 100 entries' }]);
   });
 
   it('names every invalid field: missing metrics, non-finite values, bad keys and unknown fields', () => {
-    const parsed = sut({ metrics: { 'a.b': 1, loss: Number.NaN, acc: '0.9' }, params: { $where: 'x' }, extra: 1 });
+    const parsed = sut({ metrics: { 'a.b': 1, loss: Number.NaN, acc: '0.9' }, params: { $where: 'x' }, artifactUri: 's3://m', extra: 1 });
     expect(parsed.ok).toBe(false);
     const fields = parsed.ok ? [] : parsed.errors.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['extra', 'metrics.a.b', 'metrics.loss', 'metrics.acc', 'params.$where']));
   });
 
   it('refuses an empty metrics object and a non-object result', () => {
-    expect(sut({ metrics: {} }).ok).toBe(false);
+    expect(sut({ metrics: {}, artifactUri: 's3://m' }).ok).toBe(false);
     expect(sut([1, 2]).ok).toBe(false);
     expect(sut('{"metrics":{}}').ok).toBe(false);
   });

@@ -78,7 +78,8 @@ export function retrainingCompletionPaths(jobId: string): RetrainingCompletionPa
 export interface RetrainingResult {
   metrics: Record<string, number>;
   params: Record<string, string>;
-  artifactUri: string | null;
+  /** Where the trained model is (s3://, gs://, file:, https://...): the new version points there. */
+  artifactUri: string;
   tags: Record<string, string>;
 }
 
@@ -102,7 +103,9 @@ export interface ContractFieldError {
 
 /** Metric, param and tag keys become stored field names: the platform's key rule. */
 export const RESULT_KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_\-/: ]{0,249}$/;
-const MAX_KEYS = 500;
+/** Bounds that match what a run accepts, so a valid result is always recordable. */
+export const RESULT_LIMITS = { metrics: 200, params: 100, tags: 50, valueLength: 5000, artifactUriLength: 2000 } as const;
+const URI_WITH_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 const MAX_TEXT = 5000;
 
 /** Validates a trainer's result (stdout of a command, body of a completion call) without trusting its shape. */
@@ -112,11 +115,11 @@ export function parseRetrainingResult(input: unknown): Parsed<RetrainingResult> 
   const allowed = new Set(['metrics', 'params', 'artifactUri', 'tags']);
   for (const key of Object.keys(input)) if (!allowed.has(key)) errors.push({ field: key, message: `${key} is not a result field (metrics, params, artifactUri, tags)` });
   const metrics = keyedValues(input.metrics, 'metrics', errors, (v) => typeof v === 'number' && Number.isFinite(v), 'a finite number', true);
-  const params = keyedValues(input.params ?? {}, 'params', errors, (v) => ['string', 'number', 'boolean'].includes(typeof v), 'a string, number or boolean', false);
-  const tags = keyedValues(input.tags ?? {}, 'tags', errors, (v) => typeof v === 'string' && v.length <= MAX_TEXT, 'a string', false);
-  const artifactUri = input.artifactUri ?? null;
-  if (artifactUri !== null && (typeof artifactUri !== 'string' || artifactUri.length === 0 || artifactUri.length > 2000)) {
-    errors.push({ field: 'artifactUri', message: 'artifactUri must be a non-empty string of at most 2000 characters, or null' });
+  const params = keyedValues(input.params ?? {}, 'params', errors, isParamValue, `a string (at most ${RESULT_LIMITS.valueLength} characters), number or boolean`, false);
+  const tags = keyedValues(input.tags ?? {}, 'tags', errors, (v) => typeof v === 'string' && v.length <= RESULT_LIMITS.valueLength, `a string of at most ${RESULT_LIMITS.valueLength} characters`, false);
+  const artifactUri = input.artifactUri;
+  if (typeof artifactUri !== 'string' || !URI_WITH_SCHEME.test(artifactUri) || artifactUri.length > RESULT_LIMITS.artifactUriLength) {
+    errors.push({ field: 'artifactUri', message: `artifactUri is required: a URI with a scheme (s3://, file:, https://...) of at most ${RESULT_LIMITS.artifactUriLength} characters` });
   }
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -124,7 +127,7 @@ export function parseRetrainingResult(input: unknown): Parsed<RetrainingResult> 
     value: {
       metrics: metrics as Record<string, number>,
       params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
-      artifactUri: artifactUri as string | null,
+      artifactUri: artifactUri as string,
       tags: tags as Record<string, string>,
     },
   };
@@ -152,6 +155,10 @@ export function parseRetrainingProgress(input: unknown): Parsed<RetrainingProgre
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { progress: progress as number, message: message as string | null } };
 }
 
+function isParamValue(value: unknown): boolean {
+  return typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= RESULT_LIMITS.valueLength);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -170,7 +177,8 @@ function keyedValues(
   }
   const entries = Object.entries(value);
   if (required && entries.length === 0) errors.push({ field, message: `${field} must hold at least one entry` });
-  if (entries.length > MAX_KEYS) errors.push({ field, message: `${field} may hold at most ${MAX_KEYS} entries` });
+  const most = RESULT_LIMITS[field as 'metrics' | 'params' | 'tags'];
+  if (entries.length > most) errors.push({ field, message: `${field} may hold at most ${most} entries` });
   for (const [key, v] of entries) {
     if (!RESULT_KEY_PATTERN.test(key)) errors.push({ field: `${field}.${key}`, message: `'${key}' is not a valid key: letters, digits and _ - / : or space, starting with a letter, digit or _` });
     else if (!valid(v)) errors.push({ field: `${field}.${key}`, message: `${field}.${key} must be ${expected}` });

@@ -20,6 +20,10 @@ export class ExperimentsService {
     return experiment;
   }
 
+  findByName(name: string): Promise<Experiment | null> {
+    return this.experiments.findByName(name);
+  }
+
   /** An experiment that accepts new runs: it exists and is not archived. */
   async getActive(id: string): Promise<Experiment> {
     const experiment = await this.get(id);

@@ -4,7 +4,7 @@ import type { HydratedDocument } from 'mongoose';
 import { DRIFT_SEVERITIES, DRIFT_STATISTICS, DRIFT_STATUSES } from '../../../libs/contracts/src/index.js';
 import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';
 import type { DriftDirection, SeverityBands } from './drift-severity.js';
-import type { DriftNote } from './drift-event.js';
+import type { DriftNote, DriftRetrainingStatus } from './drift-event.js';
 
 @Schema({ collection: 'model_drift_events', timestamps: true })
 export class DriftEventDocument {
@@ -55,6 +55,9 @@ export class DriftEventDocument {
 
   @Prop({ type: String, default: null })
   recordedBy: string | null;
+
+  @Prop({ type: Object, default: null })
+  retraining: DriftRetrainingStatus | null;
 
   createdAt: Date;
   updatedAt: Date;

@@ -8,6 +8,21 @@ export interface DriftNote {
   at: Date;
 }
 
+/** Where retraining stands for an event; written by the retraining pipeline, which drift knows nothing about. */
+export interface DriftRetrainingStatus {
+  /** The retraining job serving the event; null when the event triggered none (`detail` says why). */
+  jobId: string | null;
+  /** The job's state (PENDING_ENQUEUE, QUEUED, RUNNING, ... SUCCEEDED), or NOT_TRIGGERED. */
+  state: string;
+  detail: string | null;
+  /** The model version the job registered: the event is handled by it. */
+  modelVersion: number | null;
+  updatedAt: Date;
+}
+
+/** Called with each event once it is stored; a handler's failure never undoes the recording. */
+export type DriftEventRecordedHandler = (event: DriftEvent) => Promise<void>;
+
 /** One drift observation on a model (and optionally one of its versions), as the platform sees it. */
 export interface DriftEvent {
   id: string;
@@ -29,11 +44,12 @@ export interface DriftEvent {
   status: DriftStatus;
   notes: DriftNote[];
   recordedBy: string | null;
+  retraining: DriftRetrainingStatus | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewDriftEvent = Omit<DriftEvent, 'id' | 'status' | 'notes' | 'createdAt' | 'updatedAt'>;
+export type NewDriftEvent = Omit<DriftEvent, 'id' | 'status' | 'notes' | 'retraining' | 'createdAt' | 'updatedAt'>;
 
 export interface DriftEventFilter {
   modelName?: string;

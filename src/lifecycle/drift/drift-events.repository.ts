@@ -5,7 +5,7 @@ import type { Model, QueryFilter, Types } from 'mongoose';
 import type { DriftStatus } from '../../../libs/contracts/src/index.js';
 import { MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
 import type { Page } from '../../common/pagination/page.js';
-import { statusesThatMayMoveTo, type DriftEvent, type DriftEventFilter, type DriftNote, type NewDriftEvent } from './drift-event.js';
+import { statusesThatMayMoveTo, type DriftEvent, type DriftEventFilter, type DriftNote, type DriftRetrainingStatus, type NewDriftEvent } from './drift-event.js';
 import { DriftEventDocument } from './drift-event.schema.js';
 
 type DriftEventLean = DriftEventDocument & { _id: Types.ObjectId };
@@ -39,6 +39,13 @@ export class DriftEventsRepository extends MongoRepository<DriftEventDocument> {
     return { items: (docs as DriftEventLean[]).map(toDriftEvent), nextCursor };
   }
 
+  /** Overwrites the retraining status of the events unless a newer one is already there (updates may arrive out of order). */
+  async setRetraining(ids: readonly string[], retraining: DriftRetrainingStatus): Promise<void> {
+    await this.model
+      .updateMany({ _id: { $in: [...ids] }, $or: [{ retraining: null }, { 'retraining.updatedAt': { $lte: retraining.updatedAt } }] }, { $set: { retraining } }, { timestamps: false })
+      .exec();
+  }
+
   /** Compare-and-set on status: null when the event is missing or its status does not allow the move. */
   async transition(id: string, note: DriftNote): Promise<DriftEvent | null> {
     const from: DriftStatus[] = statusesThatMayMoveTo(note.status);
@@ -69,6 +76,7 @@ function toDriftEvent(doc: DriftEventLean): DriftEvent {
     status: doc.status,
     notes: doc.notes ?? [],
     recordedBy: doc.recordedBy ?? null,
+    retraining: doc.retraining ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

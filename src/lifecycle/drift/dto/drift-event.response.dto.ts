@@ -21,6 +21,23 @@ export class DriftNoteDto {
   at: Date;
 }
 
+export class DriftRetrainingStatusDto {
+  @ApiProperty({ type: String, nullable: true, description: 'The retraining job serving the event; null when it triggered none' })
+  jobId: string | null;
+
+  @ApiProperty({ example: 'QUEUED', description: 'The job state (PENDING_ENQUEUE, QUEUED, RUNNING, AWAITING_RESULT, SUCCEEDED, FAILED, CANCELLED) or NOT_TRIGGERED' })
+  state: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why no job was triggered, or why the job failed' })
+  detail: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'The model version that handles the event, once registered' })
+  modelVersion: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: Date;
+}
+
 export class DriftEventResponseDto {
   @ApiProperty()
   id: string;
@@ -72,6 +89,9 @@ export class DriftEventResponseDto {
 
   @ApiProperty({ type: String, nullable: true })
   recordedBy: string | null;
+
+  @ApiProperty({ type: DriftRetrainingStatusDto, nullable: true, description: 'Where retraining stands for this event; null until the pipeline has decided' })
+  retraining: DriftRetrainingStatusDto | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;

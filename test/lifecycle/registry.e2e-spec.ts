@@ -490,6 +490,25 @@ describe('lifecycle model registry', () => {
     });
   });
 
+  describe('idempotent registration', () => {
+    it('registers a replayed retraining job once, and refuses its key for another model', async () => {
+      await model('replayed').expect(201);
+      await model('other-model').expect(201);
+      const runId = await finishedRun('s3://runs/replay/', {}, [{ key: 'sharpe', value: 1, step: 1 }]);
+      await t.http.patch(`${LIFECYCLE}/runs/${runId}`).send({ status: 'FINISHED' }).expect(200);
+      const sut = t.app.get(ModelStagesService);
+      const attempts = await Promise.all([1, 2, 3].map(() => sut.registerRunForStaging('replayed', runId, 'retraining-pipeline', { idempotencyKey: `job-${runId}` })));
+      expect(new Set(attempts.map((v) => v.version)).size).toBe(1);
+      const versions = (await t.http.get(`${MODELS}/replayed/versions`).expect(200)).body.items;
+      expect(versions.map((v: { stage: string }) => v.stage)).toEqual(['STAGING']);
+      expect((await transitionsOf('replayed')).filter((e) => e.to === 'STAGING')).toHaveLength(1);
+      await expect(sut.registerRunForStaging('other-model', runId, 'retraining-pipeline', { idempotencyKey: `job-${runId}` })).rejects.toThrow(
+        /already created version \d+ of model 'replayed'/,
+      );
+      expect((await getModel('other-model')).latestVersion).toBe(0);
+    });
+  });
+
   describe('contract', () => {
     it('documents every registry endpoint with its problem answers in OpenAPI', async () => {
       const { paths } = (await t.http.get('/api/docs-json').expect(200)).body;

@@ -61,7 +61,14 @@ export class ModelStagesService {
     });
     // A repeated call finds its version already moved (to STAGING, or on by someone since): nothing to redo.
     if (created.stage !== 'NONE') return created;
-    return this.changeStage(modelName, created.version, 'STAGING', actor, options.comment ?? `Registered from run ${runId}`);
+    try {
+      return await this.changeStage(modelName, created.version, 'STAGING', actor, options.comment ?? `Registered from run ${runId}`);
+    } catch (error) {
+      // A concurrent replay of the same job moved it first.
+      const current = error instanceof IllegalTransitionError ? await this.modelVersions.get(modelName, created.version) : null;
+      if (current && current.stage !== 'NONE') return current;
+      throw error;
+    }
   }
 
   async listTransitions(modelName: string, version: number | null, page: PageRequest): Promise<Page<ModelStageTransition>> {

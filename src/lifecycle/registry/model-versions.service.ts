@@ -50,7 +50,7 @@ export class ModelVersionsService {
    */
   async create(modelName: string, request: VersionRequest): Promise<ModelVersion> {
     await this.getModel(modelName);
-    const repeated = request.idempotencyKey === undefined ? null : await this.versions.findByIdempotencyKey(request.idempotencyKey);
+    const repeated = await this.findRepeat(modelName, request.idempotencyKey);
     if (repeated) return repeated;
     const content = await this.resolveContent(request);
     const taken = await this.models.takeNextVersion(modelName);
@@ -69,7 +69,7 @@ export class ModelVersionsService {
     } catch (error) {
       await this.models.releaseVersion(modelName, taken.version).catch(() => false);
       // A concurrent request with the same key won the race: its version is the answer.
-      const winner = request.idempotencyKey === undefined ? null : await this.versions.findByIdempotencyKey(request.idempotencyKey);
+      const winner = await this.findRepeat(modelName, request.idempotencyKey);
       if (winner) return winner;
       throw error;
     }
@@ -133,6 +133,18 @@ export class ModelVersionsService {
     if (missing !== undefined) throw new NotFoundError('Model version', `${modelName} v${missing}`);
     const compared = request.versions.map((n) => ({ version: n, metrics: byNumber.get(n)!.metrics }));
     return { modelName, ...compareVersions(compared, request.baseline, model.metricDirections) };
+  }
+
+  /** The version an earlier request with the same key created; the key is global, so it must be for the same model. */
+  private async findRepeat(modelName: string, idempotencyKey: string | undefined): Promise<ModelVersion | null> {
+    if (idempotencyKey === undefined) return null;
+    const found = await this.versions.findByIdempotencyKey(idempotencyKey);
+    if (found && found.modelName !== modelName) {
+      throw new ConflictError(`Idempotency key '${idempotencyKey}' already created version ${found.version} of model '${found.modelName}'`, {
+        field: 'idempotencyKey',
+      });
+    }
+    return found;
   }
 
   private async getModel(name: string): Promise<RegisteredModel> {

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh ensure
 npm run --silent build
-NODE_OPTIONS=--experimental-vm-modules npx jest --ci "$@"
+NODE_OPTIONS=--experimental-vm-modules npx jest --ci --forceExit "$@"

@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 
 import type { AppConfigNamespace } from './common/config/app.config.js';
-import { installShutdownDeadline } from './common/lifecycle/shutdown.js';
+import { closeOnSignals } from './common/lifecycle/shutdown.js';
 import { PlatformLogger } from './common/logging/platform.logger.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -13,8 +13,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const config = app.get(ConfigService<AppConfigNamespace, true>).getOrThrow('app', { infer: true });
   app.useLogger(new PlatformLogger(config.logFormat, config.logLevel));
-  app.enableShutdownHooks();
-  installShutdownDeadline(config.shutdownTimeoutMs);
+  closeOnSignals(app, config.shutdownTimeoutMs);
   await app.init();
   new Logger('Bootstrap').log('Worker started');
 }

@@ -73,4 +73,15 @@ describe('platform cross-cutting behaviour', () => {
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '409']));
     await t.http.get('/api/docs').expect(200);
   });
+
+  // Last: it stops this suite's Redis.
+  it('answers readiness with a 503 problem naming Redis once Redis is down, while liveness stays up', async () => {
+    await t.services.redis.stop();
+    const res = await t.http.get('/health/ready').expect(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toBe('Not ready: redis is down');
+    expect(res.body.checks.mongodb.status).toBe('up');
+    expect(res.body.checks.redis.status).toBe('down');
+    await t.http.get('/health/live').expect(200);
+  });
 });

@@ -48,8 +48,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) {
+    if (problem.status === 500) {
       this.logger.error(`${request.method} ${request.originalUrl} failed`, (exception as Error)?.stack);
+    } else if (problem.status > 500) {
+      this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail}`);
     }
     if (response.headersSent) return;
     response

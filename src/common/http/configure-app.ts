@@ -21,7 +21,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;
 }

@@ -1,17 +1,30 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 
 /**
- * Nest closes the app on SIGTERM (enableShutdownHooks): the server stops accepting, in-flight requests
- * finish, connections close. If that hangs, the process still exits before the orchestrator's kill.
+ * On SIGTERM or SIGINT: stop accepting work, let Nest close everything (HTTP server after in-flight
+ * requests, queue workers after or releasing their active job, connections), then exit 0. If closing
+ * hangs, the process still exits, with 1, before the orchestrator's kill.
  */
-export function installShutdownDeadline(timeoutMs: number): void {
-  const arm = (signal: NodeJS.Signals) => {
-    new Logger('Shutdown').log(`${signal} received; closing (deadline ${timeoutMs} ms)`);
+export function closeOnSignals(app: INestApplicationContext, timeoutMs: number): void {
+  const logger = new Logger('Shutdown');
+  let closing = false;
+  const close = async (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received; closing (deadline ${timeoutMs} ms)`);
     setTimeout(() => {
-      new Logger('Shutdown').error(`Shutdown did not finish within ${timeoutMs} ms; exiting`);
+      logger.error(`Shutdown did not finish within ${timeoutMs} ms; exiting`);
       process.exit(1);
     }, timeoutMs).unref();
+    try {
+      await app.close();
+      logger.log('Closed cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error(`Shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', arm);
-  process.once('SIGINT', arm);
+  process.on('SIGTERM', (signal) => void close(signal));
+  process.on('SIGINT', (signal) => void close(signal));
 }

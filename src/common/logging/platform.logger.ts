@@ -37,11 +37,17 @@ export class PlatformLogger extends ConsoleLogger {
   protected override getJsonLogObject(message: unknown, options: JsonLogOptions): JsonLogLine {
     const line = super.getJsonLogObject(message, options);
     const requestId = currentRequestId();
-    return requestId ? { ...line, requestId } : line;
+    // Structured messages ({ msg, ...fields }) become top-level fields that log pipelines can index.
+    const fields = isPlainObject(message) ? { ...message, message: message.msg ?? line.message } : {};
+    return { ...line, ...fields, ...(requestId && { requestId }) };
   }
 
   protected override formatContext(context: string): string {
     const requestId = currentRequestId();
     return super.formatContext(requestId ? `${context}] [${requestId}` : context);
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 }

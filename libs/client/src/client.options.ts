@@ -1,0 +1,14 @@
+export interface MlopsClientOptions {
+  /** Base URL of the platform, e.g. http://mlops-api:3000 (the /api/v1 prefix is added by the client). */
+  baseUrl: string;
+  /** Sent as X-Actor on state changes, unless a call names another actor. */
+  actor?: string;
+  /** Per-request timeout; default 10 s. */
+  timeoutMs?: number;
+  /** Retries of idempotent requests (GET, PUT, DELETE) on network errors and 502/503/504; default 2. */
+  retries?: number;
+  /** Injected for tests or custom agents; default the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export const MLOPS_CLIENT_OPTIONS = Symbol('MLOPS_CLIENT_OPTIONS');

@@ -2,6 +2,16 @@ import { Injectable } from '@nestjs/common';
 
 import type {
   CreateExperimentRequest,
+  CreateModelRequest,
+  CreateModelVersionRequest,
+  CreateRunRequest,
+  MetricPoint,
+  ModelStage,
+  ModelVersionView,
+  ModelView,
+  RunStatus,
+  RunView,
+  SearchRunsQuery,
   DriftEventView,
   DriftSeverity,
   DriftStatus,
@@ -24,6 +34,56 @@ export class LifecycleClient {
 
   getExperiment(id: string): Promise<ExperimentView> {
     return this.http.request('GET', `${BASE}/experiments/${encodeURIComponent(id)}`);
+  }
+
+  createRun(body: CreateRunRequest): Promise<RunView> {
+    return this.http.request('POST', `${BASE}/runs`, { body });
+  }
+
+  getRun(id: string): Promise<RunView> {
+    return this.http.request('GET', `${BASE}/runs/${encodeURIComponent(id)}`);
+  }
+
+  searchRuns(query: SearchRunsQuery): Promise<Page<RunView>> {
+    return this.http.request('GET', `${BASE}/runs`, { query: { ...query } });
+  }
+
+  endRun(id: string, status: Exclude<RunStatus, 'RUNNING'>, endTime?: string): Promise<RunView> {
+    return this.http.request('PATCH', `${BASE}/runs/${encodeURIComponent(id)}`, { body: { status, endTime } });
+  }
+
+  logParams(runId: string, params: Record<string, string>): Promise<RunView> {
+    return this.http.request('POST', `${BASE}/runs/${encodeURIComponent(runId)}/params`, { body: { params } });
+  }
+
+  /** Up to 1,000 points a call; split larger histories into batches. */
+  logMetrics(runId: string, points: MetricPoint[]): Promise<unknown> {
+    return this.http.request('POST', `${BASE}/runs/${encodeURIComponent(runId)}/metrics`, { body: { points } });
+  }
+
+  registerModel(body: CreateModelRequest): Promise<ModelView> {
+    return this.http.request('POST', `${BASE}/models`, { body });
+  }
+
+  getModel(name: string): Promise<ModelView> {
+    return this.http.request('GET', `${BASE}/models/${encodeURIComponent(name)}`);
+  }
+
+  createModelVersion(modelName: string, body: CreateModelVersionRequest, actor?: string): Promise<ModelVersionView> {
+    return this.http.request('POST', `${BASE}/models/${encodeURIComponent(modelName)}/versions`, { body, actor });
+  }
+
+  getModelVersion(modelName: string, version: number): Promise<ModelVersionView> {
+    return this.http.request('GET', `${BASE}/models/${encodeURIComponent(modelName)}/versions/${version}`);
+  }
+
+  changeStage(modelName: string, version: number, stage: ModelStage, comment?: string, actor?: string): Promise<ModelVersionView> {
+    return this.http.request('POST', `${BASE}/models/${encodeURIComponent(modelName)}/versions/${version}/stage`, { body: { stage, comment }, actor });
+  }
+
+  setChecklistItem(modelName: string, version: number, key: string, checked: boolean, comment?: string, actor?: string): Promise<ModelVersionView> {
+    const path = `${BASE}/models/${encodeURIComponent(modelName)}/versions/${version}/checklist/${encodeURIComponent(key)}`;
+    return this.http.request('PATCH', path, { body: { checked, comment }, actor });
   }
 
   recordDriftEvent(body: RecordDriftEventRequest, actor?: string): Promise<DriftEventView> {

@@ -33,7 +33,7 @@ export class ChecklistItemResponseDto {
   }
 }
 
-export class EvaluationResponseDto {
+export class VersionEvaluationResponseDto {
   @ApiProperty()
   evaluationRunId: string;
 
@@ -52,8 +52,8 @@ export class EvaluationResponseDto {
   @ApiProperty()
   summary: string;
 
-  static from(evaluation: VersionEvaluation): EvaluationResponseDto {
-    return Object.assign(new EvaluationResponseDto(), evaluation);
+  static from(evaluation: VersionEvaluation): VersionEvaluationResponseDto {
+    return Object.assign(new VersionEvaluationResponseDto(), evaluation);
   }
 }
 
@@ -108,8 +108,8 @@ export class ModelVersionResponseDto {
   @ApiProperty({ description: 'Every required checklist item is checked' })
   approved: boolean;
 
-  @ApiProperty({ type: EvaluationResponseDto, nullable: true })
-  latestEvaluation: EvaluationResponseDto | null;
+  @ApiProperty({ type: VersionEvaluationResponseDto, nullable: true })
+  latestEvaluation: VersionEvaluationResponseDto | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'The X-Actor of the request that created the version' })
   createdBy: string | null;
@@ -128,7 +128,7 @@ export class ModelVersionResponseDto {
       lastTransition: version.lastTransition ? StageTransitionResponseDto.from(version.lastTransition) : null,
       checklist: version.checklist.map(ChecklistItemResponseDto.from),
       approved: unmetChecklistItems(version.checklist).length === 0,
-      latestEvaluation: version.latestEvaluation ? EvaluationResponseDto.from(version.latestEvaluation) : null,
+      latestEvaluation: version.latestEvaluation ? VersionEvaluationResponseDto.from(version.latestEvaluation) : null,
     });
   }
 }

@@ -1,0 +1,90 @@
+import type { ModelStage, RunStatus } from './lifecycle.js';
+
+/** A metric value on the wire: a finite number, or one of the strings JSON needs for non-finite values. */
+export type MetricValueJson = number | 'NaN' | 'Infinity' | '-Infinity';
+
+export interface CreateRunRequest {
+  experimentId: string;
+  name?: string;
+  startTime?: string;
+  artifactUri?: string;
+  params?: Record<string, string>;
+  tags?: Record<string, string>;
+}
+
+export interface RunView {
+  id: string;
+  experimentId: string;
+  name: string;
+  status: RunStatus;
+  startTime: string;
+  endTime: string | null;
+  artifactUri: string | null;
+  params: Record<string, string>;
+  latestMetrics: Record<string, MetricValueJson>;
+  tags: Record<string, string>;
+  artifacts: { name: string; uri: string; type: string; sizeBytes: number | null; checksum: string | null; createdAt: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MetricPoint {
+  key: string;
+  value: MetricValueJson;
+  step?: number;
+  /** Milliseconds since the Unix epoch. */
+  timestamp?: number;
+}
+
+export interface SearchRunsQuery {
+  experimentIds: string;
+  filter?: string;
+  orderBy?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface CreateModelRequest {
+  name: string;
+  description?: string;
+  tags?: string[];
+  owner?: string;
+  metricDirections?: Record<string, 'higher' | 'lower'>;
+  defaultChecklist?: { key: string; description: string; required: boolean }[];
+}
+
+export interface ModelView extends Required<Omit<CreateModelRequest, 'owner'>> {
+  id: string;
+  owner: string | null;
+  latestVersion: number;
+  productionVersion: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateModelVersionRequest {
+  runId?: string;
+  artifactUri?: string;
+  metrics?: Record<string, MetricValueJson>;
+  params?: Record<string, string>;
+  description?: string;
+  tags?: string[];
+}
+
+export interface ModelVersionView {
+  id: string;
+  modelName: string;
+  version: number;
+  description: string;
+  tags: string[];
+  runId: string | null;
+  experimentId: string | null;
+  artifactUri: string;
+  metrics: Record<string, MetricValueJson>;
+  params: Record<string, string>;
+  stage: ModelStage;
+  checklist: { key: string; description: string; required: boolean; checked: boolean; checkedBy: string | null; checkedAt: string | null; comment: string }[];
+  approved: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

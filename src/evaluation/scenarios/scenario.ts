@@ -6,6 +6,18 @@ export interface StoredSeries {
   values: number[];
 }
 
+/** What lists and responses show of a stored series instead of its points. */
+export interface SeriesSummary {
+  count: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+export function summarizeSeries(series: StoredSeries | SeriesSummary): SeriesSummary {
+  if ('count' in series) return { count: series.count, firstDate: series.firstDate, lastDate: series.lastDate };
+  return { count: series.dates.length, firstDate: series.dates[0] ?? null, lastDate: series.dates.at(-1) ?? null };
+}
+
 export type Comparator = '>=' | '<=' | '>' | '<';
 export const COMPARATORS: readonly Comparator[] = ['>=', '<=', '>', '<'];
 
@@ -30,15 +42,15 @@ export interface StressEvent {
   thresholds: MetricThreshold[];
 }
 
-export interface ScenarioBaseline {
+export interface ScenarioBaseline<S = StoredSeries> {
   label: string;
   metrics: Record<string, number> | null;
-  returns: StoredSeries | null;
+  returns: S | null;
 }
 
-export interface ScenarioBenchmark {
+export interface ScenarioBenchmark<S = StoredSeries> {
   label: string;
-  returns: StoredSeries;
+  returns: S;
 }
 
 export interface ComplianceRules {
@@ -49,8 +61,11 @@ export interface ComplianceRules {
   explainability: { required: boolean; maxFeatureShare: number | null; severity: CheckSeverity } | null;
 }
 
-/** Everything a run is judged against; each change of it is a new revision. */
-export interface ScenarioDefinition {
+/**
+ * Everything a run is judged against; each change of it is a new revision. `S` is the stored series, or
+ * its summary where the points are not needed.
+ */
+export interface ScenarioDefinition<S = StoredSeries> {
   name: string;
   description: string;
   modelName: string | null;
@@ -59,14 +74,14 @@ export interface ScenarioDefinition {
   riskFreeRate: number | null;
   /** Candidate dates must fall inside it; defaults to the baseline's dates when the baseline has returns. */
   period: { start: string; end: string } | null;
-  baseline: ScenarioBaseline;
-  benchmark: ScenarioBenchmark | null;
+  baseline: ScenarioBaseline<S>;
+  benchmark: ScenarioBenchmark<S> | null;
   stressEvents: StressEvent[];
   thresholds: MetricThreshold[];
   compliance: ComplianceRules;
 }
 
-export interface Scenario extends ScenarioDefinition {
+export interface Scenario<S = StoredSeries> extends ScenarioDefinition<S> {
   id: string;
   revision: number;
   createdBy: string | null;
@@ -76,7 +91,7 @@ export interface Scenario extends ScenarioDefinition {
 }
 
 /** One immutable revision of a scenario, as a run was judged against it. */
-export interface ScenarioRevision extends ScenarioDefinition {
+export interface ScenarioRevision<S = StoredSeries> extends ScenarioDefinition<S> {
   scenarioId: string;
   revision: number;
   createdBy: string | null;

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+
+import type { PageRequest } from '../../common/database/mongo.repository.js';
+import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
+import type { Page } from '../../common/pagination/page.js';
+import { evaluationConfig } from '../evaluation.config.js';
+import { summarizeSeries, type Scenario, type ScenarioFilter, type ScenarioRevision, type SeriesSummary } from './scenario.js';
+import { applyChanges, definitionFromInput, type ScenarioInput } from './scenario-input.js';
+import { ScenarioRevisionsRepository } from './scenario-revisions.repository.js';
+import { ScenariosRepository } from './scenarios.repository.js';
+
+const MAX_CHANGE_ATTEMPTS = 5;
+
+@Injectable()
+export class ScenariosService {
+  constructor(
+    private readonly scenarios: ScenariosRepository,
+    private readonly revisions: ScenarioRevisionsRepository,
+    @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
+  ) {}
+
+  async create(input: ScenarioInput, actor: string | null): Promise<Scenario<SeriesSummary>> {
+    const scenario = await this.scenarios.create(definitionFromInput(input, this.config.maxSeriesPoints), actor);
+    await this.revisions.ensure(scenario);
+    return summarized(scenario);
+  }
+
+  async get(id: string): Promise<Scenario<SeriesSummary>> {
+    const scenario = await this.scenarios.findSummaryById(id);
+    if (!scenario) throw new NotFoundError('Scenario', id);
+    return scenario;
+  }
+
+  list(filter: ScenarioFilter, page: PageRequest): Promise<Page<Scenario<SeriesSummary>>> {
+    return this.scenarios.list(filter, page);
+  }
+
+  /**
+   * Every change is a new revision, so a run keeps pointing at exactly what it was judged against. The
+   * revision being replaced is kept first; the new one is written by compare-and-set on the revision
+   * number, and a concurrent change makes this one re-apply itself on top of the winner.
+   */
+  async update(id: string, changes: Partial<ScenarioInput>, actor: string | null): Promise<Scenario<SeriesSummary>> {
+    for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
+      const current = await this.getFull(id);
+      await this.revisions.ensure(current);
+      const next = applyChanges(current, changes, this.config.maxSeriesPoints);
+      const updated = await this.scenarios.replace(id, current.revision, next, actor);
+      if (updated) {
+        await this.revisions.ensure(updated);
+        return summarized(updated);
+      }
+    }
+    throw new ConflictError(`Scenario '${id}' is being changed by others too often to apply this change; retry it`);
+  }
+
+  /** The scenario's current revision, made sure to be kept: what a new run is judged against. */
+  async currentRevision(id: string): Promise<Scenario<SeriesSummary>> {
+    const scenario = await this.getFull(id);
+    await this.revisions.ensure(scenario);
+    return summarized(scenario);
+  }
+
+  async getRevision(id: string, revision: number): Promise<ScenarioRevision> {
+    const found = await this.revisions.find(id, revision);
+    if (!found) throw new NotFoundError('Scenario revision', `${id} r${revision}`);
+    return found;
+  }
+
+  async getRevisionSummary(id: string, revision: number): Promise<ScenarioRevision<SeriesSummary>> {
+    const found = await this.revisions.findSummary(id, revision);
+    if (!found) throw new NotFoundError('Scenario revision', `${id} r${revision}`);
+    return found;
+  }
+
+  async listRevisions(id: string, page: PageRequest): Promise<Page<ScenarioRevision<SeriesSummary>>> {
+    await this.get(id);
+    return this.revisions.list(id, page);
+  }
+
+  /** Ids of the scenarios attached to a model, for evaluating each new version of it. */
+  idsForModel(modelName: string, limit: number): Promise<string[]> {
+    return this.scenarios.findIdsByModel(modelName, limit);
+  }
+
+  private async getFull(id: string): Promise<Scenario> {
+    const scenario = await this.scenarios.findById(id);
+    if (!scenario) throw new NotFoundError('Scenario', id);
+    return scenario;
+  }
+}
+
+function summarized(scenario: Scenario): Scenario<SeriesSummary> {
+  return {
+    ...scenario,
+    baseline: { ...scenario.baseline, returns: scenario.baseline.returns ? summarizeSeries(scenario.baseline.returns) : null },
+    benchmark: scenario.benchmark ? { label: scenario.benchmark.label, returns: summarizeSeries(scenario.benchmark.returns) } : null,
+  };
+}

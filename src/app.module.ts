@@ -4,10 +4,11 @@ import { PlatformConfigModule } from './common/config/config.module.js';
 import { DatabaseModule } from './common/database/database.module.js';
 import { HealthModule } from './common/health/health.module.js';
 import { QueueModule } from './common/queue/queue.module.js';
+import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 
 /** The API process. */
 @Module({
-  imports: [DatabaseModule, HealthModule, LifecycleModule, PlatformConfigModule, QueueModule],
+  imports: [DatabaseModule, EvaluationModule, HealthModule, LifecycleModule, PlatformConfigModule, QueueModule],
 })
 export class AppModule {}

@@ -3,10 +3,11 @@ import { Module } from '@nestjs/common';
 import { PlatformConfigModule } from './common/config/config.module.js';
 import { DatabaseModule } from './common/database/database.module.js';
 import { QueueModule } from './common/queue/queue.module.js';
+import { EvaluationWorkerModule } from './evaluation/evaluation-worker.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 
 /** The queue worker process: the same domain code as the API, with the processors and no HTTP server. */
 @Module({
-  imports: [DatabaseModule, LifecycleModule, PlatformConfigModule, QueueModule],
+  imports: [DatabaseModule, EvaluationWorkerModule, LifecycleModule, PlatformConfigModule, QueueModule],
 })
 export class WorkerModule {}

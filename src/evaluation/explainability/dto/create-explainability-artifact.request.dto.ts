@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
+import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
+import { IsFiniteMatrix } from '../../validation/evaluation-validators.js';
+
+const FINITE = { allowNaN: false, allowInfinity: false };
+export const MAX_FEATURES = 1000;
+export const MAX_SHAP_ROWS = 10_000;
+export const MAX_CURVES = 100;
+export const MAX_GRID = 1000;
+
+export class FeatureImportanceDto {
+  @ApiProperty({ example: 'momentum_12m', description: NAME_RULE })
+  @IsString()
+  @Matches(NAME_PATTERN, { message: `feature must be ${NAME_RULE}` })
+  feature: string;
+
+  @ApiProperty({ example: 0.31, description: 'Any finite number; shares are taken on absolute values' })
+  @IsNumber(FINITE)
+  importance: number;
+}
+
+export class ShapValuesDto {
+  @ApiProperty({ type: [String], example: ['momentum_12m', 'value_bm'], description: `Unique feature names, at most ${MAX_FEATURES}` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_FEATURES)
+  @IsString({ each: true })
+  @Matches(NAME_PATTERN, { each: true, message: `each feature must be ${NAME_RULE}` })
+  features: string[];
+
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'number' } }, example: [[0.01, -0.02], [0.03, 0.0]], description: `One row per explained sample, one finite value per feature; at most ${MAX_SHAP_ROWS} rows and 500,000 cells` })
+  @IsFiniteMatrix(MAX_SHAP_ROWS)
+  values: number[][];
+
+  @ApiPropertyOptional({ example: 0.0004, description: "The model's expected output the SHAP values add up from" })
+  @IsOptional()
+  @IsNumber(FINITE)
+  baseValue?: number;
+}
+
+export class PartialDependenceCurveDto {
+  @ApiProperty({ example: 'momentum_12m' })
+  @IsString()
+  @Matches(NAME_PATTERN, { message: `feature must be ${NAME_RULE}` })
+  feature: string;
+
+  @ApiProperty({ type: [Number], example: [-0.2, 0, 0.2], description: `Feature values, 2 to ${MAX_GRID}` })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_GRID)
+  @IsNumber(FINITE, { each: true })
+  grid: number[];
+
+  @ApiProperty({ type: [Number], example: [-0.001, 0.0002, 0.0011], description: 'Average prediction at each grid value (same length as grid)' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_GRID)
+  @IsNumber(FINITE, { each: true })
+  values: number[];
+}
+
+/** Exactly the payload that matches `type`: featureImportance, shap or partialDependence. */
+export class CreateExplainabilityArtifactRequestDto {
+  @ApiProperty({ enum: EXPLAINABILITY_TYPES })
+  @IsIn(EXPLAINABILITY_TYPES)
+  type: ExplainabilityType;
+
+  @ApiPropertyOptional({ example: 'permutation importance, test window' })
+  @IsOptional()
+  @IsString()
+  @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [FeatureImportanceDto], description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_FEATURES)
+  @ValidateNested({ each: true })
+  @Type(() => FeatureImportanceDto)
+  featureImportance?: FeatureImportanceDto[];
+
+  @ApiPropertyOptional({ type: ShapValuesDto, description: 'For SHAP_VALUES' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShapValuesDto)
+  shap?: ShapValuesDto;
+
+  @ApiPropertyOptional({ type: [PartialDependenceCurveDto], description: `For PARTIAL_DEPENDENCE: one curve per feature, at most ${MAX_CURVES}` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CURVES)
+  @ValidateNested({ each: true })
+  @Type(() => PartialDependenceCurveDto)
+  partialDependence?: PartialDependenceCurveDto[];
+}

@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+
+import { evaluationConfig } from '../evaluation.config.js';
+import { EvaluationRunsRepository } from '../runs/evaluation-runs.repository.js';
+import { EvaluationQueue } from './evaluation.queue.js';
+
+const SWEEP_BATCH = 500;
+
+/**
+ * A run is never lost: every few seconds the worker enqueues again the runs that have waited too long, QUEUED
+ * (their enqueue failed while Redis was down) or RUNNING (their job died with its worker and used up its
+ * retries). The run id is the job id, so a run whose job is alive is left alone.
+ */
+@Injectable()
+export class StaleRunsSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(StaleRunsSweeper.name);
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping = false;
+
+  constructor(
+    private readonly runs: EvaluationRunsRepository,
+    private readonly queue: EvaluationQueue,
+    @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.config.sweepIntervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Enqueues the stale runs; returns how many were handed to Redis. */
+  async sweep(now = new Date()): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
+    try {
+      const queuedBefore = new Date(now.getTime() - this.config.requeueAfterSeconds * 1000);
+      const runningBefore = new Date(now.getTime() - this.config.stuckAfterSeconds * 1000);
+      const ids = await this.runs.findStale(queuedBefore, runningBefore, SWEEP_BATCH);
+      let enqueued = 0;
+      for (const id of ids) {
+        if (!(await this.queue.enqueue(id))) break;
+        enqueued++;
+      }
+      if (ids.length > 0) this.logger.log(`Re-enqueued ${enqueued} of ${ids.length} waiting evaluation run(s)`);
+      return enqueued;
+    } catch (error) {
+      this.logger.warn(`Sweep of waiting evaluation runs failed: ${(error as Error).message}`);
+      return 0;
+    } finally {
+      this.sweeping = false;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+
+import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
+import { ConflictError, IllegalTransitionError, InvalidInputError } from '../../common/errors/domain.errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditAction } from '../audit/audit-entry.js';
+import type { PromptVersion, VersionTransition } from '../templates/prompt-template.js';
+import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
+import { PromptVersionsRepository, type TransitionGuard } from '../templates/prompt-versions.repository.js';
+import { PromptVersionsService } from '../templates/prompt-versions.service.js';
+
+export interface ApprovalDecision {
+  comment: string | null;
+  acknowledgeHighRisk: boolean;
+}
+
+/**
+ * DRAFT → IN_REVIEW → APPROVED | REJECTED, and APPROVED → DEPRECATED. Every transition is a compare-and-set
+ * on the status the version was read in, so of two reviewers acting at once exactly one succeeds and the
+ * other gets a 409. The reviewer of a version is never its author nor its submitter (four eyes).
+ */
+@Injectable()
+export class ApprovalsService {
+  constructor(
+    private readonly versions: PromptVersionsService,
+    private readonly versionRecords: PromptVersionsRepository,
+    private readonly templates: PromptTemplatesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Evaluates the draft again with the template's current policies and sends it for review. */
+  async submit(templateId: string, number: number, actor: string, comment: string | null): Promise<PromptVersion> {
+    const template = await this.versions.template(templateId);
+    const current = await this.versions.get(templateId, number);
+    this.expect(current, 'DRAFT', 'IN_REVIEW');
+    const evaluation = await this.versions.evaluate(template, current, 'submitted');
+    const now = new Date();
+    return this.move(current, 'DRAFT', 'version.submitted', { from: 'DRAFT', to: 'IN_REVIEW', actor, at: now, comment }, { submittedBy: actor, submittedAt: now, evaluation }, {
+      unchangedSince: current.updatedAt,
+    });
+  }
+
+  async approve(templateId: string, number: number, actor: string, decision: ApprovalDecision): Promise<PromptVersion> {
+    const current = await this.versions.get(templateId, number);
+    this.expect(current, 'IN_REVIEW', 'APPROVED');
+    this.assertFourEyes(current, actor, 'approve');
+    const { grade, reasons } = current.evaluation;
+    if (grade === 'CRITICAL') {
+      throw new ConflictError(`Version ${number} is graded CRITICAL and can never be approved; fix the findings in a new version (${reasons.join('; ')})`, { rule: 'critical-risk', grade, reasons });
+    }
+    if (grade === 'HIGH' && !decision.acknowledgeHighRisk) {
+      throw new InvalidInputError(`Version ${number} is graded HIGH: approving it needs acknowledgeHighRisk: true (reasons: ${reasons.join('; ')})`, [
+        { field: 'acknowledgeHighRisk', message: 'must be true to approve a version graded HIGH' },
+      ]);
+    }
+    const transition: VersionTransition = { from: 'IN_REVIEW', to: 'APPROVED', actor, at: new Date(), comment: decision.comment };
+    return this.move(
+      current,
+      'IN_REVIEW',
+      'version.approved',
+      transition,
+      { reviewedBy: actor, reviewedAt: transition.at, reviewComment: decision.comment, highRiskAcknowledged: grade === 'HIGH' },
+      { notAuthor: actor, notSubmitter: actor },
+    );
+  }
+
+  async reject(templateId: string, number: number, actor: string, comment: string): Promise<PromptVersion> {
+    const current = await this.versions.get(templateId, number);
+    this.expect(current, 'IN_REVIEW', 'REJECTED');
+    this.assertFourEyes(current, actor, 'reject');
+    const transition: VersionTransition = { from: 'IN_REVIEW', to: 'REJECTED', actor, at: new Date(), comment };
+    return this.move(current, 'IN_REVIEW', 'version.rejected', transition, { reviewedBy: actor, reviewedAt: transition.at, reviewComment: comment }, { notAuthor: actor, notSubmitter: actor });
+  }
+
+  /**
+   * Retires the version on its template first (refused while a label points at it; a label can never be
+   * moved onto a retired version), then moves it to DEPRECATED. Both steps are idempotent, so a
+   * deprecation interrupted between them completes when retried.
+   */
+  async deprecate(templateId: string, number: number, actor: string, comment: string | null): Promise<PromptVersion> {
+    const template = await this.versions.template(templateId);
+    const current = await this.versions.get(templateId, number);
+    this.expect(current, 'APPROVED', 'DEPRECATED');
+    if (!(await this.templates.retireVersion(templateId, number))) {
+      const labels = (await this.versions.template(templateId)).labels.filter((l) => l.version === number).map((l) => l.name);
+      throw new ConflictError(`Version ${number} of '${template.name}' cannot be deprecated while labels point at it (${labels.join(', ')}): move them first`, { labels });
+    }
+    return this.move(current, 'APPROVED', 'version.deprecated', { from: 'APPROVED', to: 'DEPRECATED', actor, at: new Date(), comment }, {});
+  }
+
+  private async move(
+    current: PromptVersion,
+    from: PromptVersionStatus,
+    action: AuditAction,
+    transition: VersionTransition,
+    set: Parameters<PromptVersionsRepository['transition']>[4],
+    guard: TransitionGuard = {},
+  ): Promise<PromptVersion> {
+    const moved = await this.versionRecords.transition(current.templateId, current.version, from, transition, set, guard);
+    if (!moved) {
+      const now = await this.versions.get(current.templateId, current.version);
+      this.expect(now, from, transition.to);
+      throw new ConflictError(`Version ${current.version} changed while it was being moved to ${transition.to}; read it again and retry`);
+    }
+    await this.audit.record({
+      actor: transition.actor,
+      action,
+      templateId: moved.templateId,
+      version: moved.version,
+      before: { status: from, grade: current.evaluation.grade },
+      after: { status: moved.status, grade: moved.evaluation.grade, ruleSetVersion: moved.evaluation.ruleSetVersion, highRiskAcknowledged: moved.highRiskAcknowledged },
+      comment: transition.comment,
+    });
+    return moved;
+  }
+
+  private expect(version: PromptVersion, status: PromptVersionStatus, to: PromptVersionStatus): void {
+    if (version.status !== status) throw new IllegalTransitionError(`Version ${version.version}`, version.status, to);
+  }
+
+  private assertFourEyes(version: PromptVersion, actor: string, decision: 'approve' | 'reject'): void {
+    const role = actor === version.author ? 'author' : actor === version.submittedBy ? 'submitter' : null;
+    if (role) {
+      throw new ConflictError(`'${actor}' is the ${role} of version ${version.version} and may not ${decision} it: another person must review it (four-eyes rule)`, { rule: 'four-eyes', role });
+    }
+  }
+}

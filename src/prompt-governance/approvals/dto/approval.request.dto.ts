@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class TransitionRequestDto {
+  @ApiPropertyOptional({ example: 'Ready for review', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class ApproveRequestDto extends TransitionRequestDto {
+  @ApiPropertyOptional({ default: false, description: 'Required (true) to approve a version graded HIGH' })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeHighRisk?: boolean;
+}
+
+export class RejectRequestDto {
+  @ApiProperty({ example: 'The disclaimer is missing', minLength: 1, maxLength: 2000, description: 'Why the version is rejected (required)' })
+  @IsString()
+  @MinLength(1, { message: 'comment is required to reject a version' })
+  @MaxLength(2000)
+  comment: string;
+}

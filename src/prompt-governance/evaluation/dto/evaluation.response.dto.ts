@@ -1,0 +1,97 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import { FINDING_CATEGORIES, FINDING_SEVERITIES, RISK_GRADES, type FindingCategory, type FindingSeverity, type RiskGrade } from '../../../../libs/contracts/src/index.js';
+import type { Finding } from '../finding.js';
+import type { JudgeOpinion } from '../judge/prompt-judge.js';
+import type { EvaluationOutcome } from '../prompt-evaluation.service.js';
+
+export class FindingResponseDto implements Finding {
+  @ApiProperty({ example: 'pii.credit-card' })
+  rule: string;
+
+  @ApiProperty({ enum: FINDING_CATEGORIES })
+  category: FindingCategory;
+
+  @ApiProperty({ enum: FINDING_SEVERITIES })
+  severity: FindingSeverity;
+
+  @ApiProperty({ example: 'messages[1]', description: '`text`, `messages[i]` or `context`: the text the offsets point into' })
+  part: string;
+
+  @ApiProperty({ description: 'Start offset (UTF-16 code units, inclusive)' })
+  start: number;
+
+  @ApiProperty({ description: 'End offset (exclusive)' })
+  end: number;
+
+  @ApiProperty({ example: '41** **** **** **11', description: 'The matched text; personal data and secrets are masked' })
+  excerpt: string;
+
+  @ApiProperty({ example: 'credit card number (Luhn-valid)' })
+  reason: string;
+}
+
+export class ScoresResponseDto {
+  @ApiProperty({ minimum: 0, maximum: 1 })
+  toxicity: number;
+
+  @ApiProperty({ minimum: 0, maximum: 1 })
+  hallucination: number;
+}
+
+export class JudgeOpinionResponseDto implements JudgeOpinion {
+  @ApiProperty()
+  judge: string;
+
+  @ApiProperty()
+  model: string;
+
+  @ApiProperty({ enum: RISK_GRADES })
+  grade: RiskGrade;
+
+  @ApiProperty({ type: [String] })
+  reasons: string[];
+}
+
+export class EvaluationResponseDto {
+  @ApiProperty({ example: 'rule-based' })
+  evaluator: string;
+
+  @ApiProperty({ example: '2025.1', description: 'Version of the rule set that produced this result' })
+  ruleSetVersion: string;
+
+  @ApiProperty({ description: 'SHA-256 of the rule set: equal digests mean identical rules' })
+  ruleSetDigest: string;
+
+  @ApiProperty({ enum: RISK_GRADES })
+  grade: RiskGrade;
+
+  @ApiProperty({ type: [String], description: 'The reasons that set the grade' })
+  reasons: string[];
+
+  @ApiProperty({ type: ScoresResponseDto })
+  scores: ScoresResponseDto;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { profanity: 0, insult: 0.4, hate: 0, threat: 0, sexual: 0, 'self-harm': 0 } })
+  toxicityByCategory: Record<string, number>;
+
+  @ApiProperty({ type: [FindingResponseDto] })
+  findings: FindingResponseDto[];
+
+  @ApiProperty({ type: JudgeOpinionResponseDto, nullable: true, description: 'The model-based judge’s opinion; null while the judge is disabled' })
+  secondOpinion: JudgeOpinionResponseDto | null;
+
+  static from(outcome: EvaluationOutcome): EvaluationResponseDto {
+    return Object.assign(new EvaluationResponseDto(), {
+      evaluator: outcome.evaluator,
+      ruleSetVersion: outcome.ruleSetVersion,
+      ruleSetDigest: outcome.ruleSetDigest,
+      grade: outcome.grade,
+      reasons: outcome.reasons,
+      scores: outcome.scores,
+      toxicityByCategory: outcome.toxicityByCategory,
+      findings: outcome.findings,
+      secondOpinion: outcome.secondOpinion ?? null,
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { EvaluateRequestDto } from './dto/evaluate.request.dto.js';
+import { EvaluationResponseDto } from './dto/evaluation.response.dto.js';
+import { PromptEvaluationService } from './prompt-evaluation.service.js';
+
+@ApiTags('prompt governance: evaluation')
+@Controller('prompt-governance')
+export class EvaluationController {
+  constructor(private readonly evaluation: PromptEvaluationService) {}
+
+  @Post('evaluate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Evaluate any text or chat messages: toxicity, hallucination risk, PII, injection, policies, and a risk grade' })
+  @ApiOkResponse({ type: EvaluationResponseDto })
+  @ApiProblems(400, 413)
+  async evaluate(@Body() body: EvaluateRequestDto): Promise<EvaluationResponseDto> {
+    const outcome = await this.evaluation.evaluatePrompt({
+      text: body.text,
+      messages: body.messages,
+      variables: body.variables ?? [],
+      context: body.context,
+      policies: body.policies ?? [],
+      declaredRiskLevel: body.declaredRiskLevel,
+    });
+    return EvaluationResponseDto.from(outcome);
+  }
+}

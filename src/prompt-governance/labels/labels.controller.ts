@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { Actor } from '../../common/http/actor.decorator.js';
+import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { MoveLabelRequestDto, RemoveLabelQueryDto, ResolvedLabelResponseDto } from './dto/label.dto.js';
+import { ParseLabelPipe } from './label-name.pipe.js';
+import { LabelsService } from './labels.service.js';
+
+@ApiTags('prompt governance: labels')
+@Controller('prompt-governance/templates')
+export class LabelsController {
+  constructor(private readonly labels: LabelsService) {}
+
+  @Get(':id/labels/:label')
+  @ApiOperation({ summary: 'Resolve a label to the version it points at; cache with the ETag and If-None-Match' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a previous answer: 304 when unchanged' })
+  @ApiOkResponse({ type: ResolvedLabelResponseDto, headers: { ETag: { description: 'Strong validator of the answer', schema: { type: 'string' } } } })
+  @ApiResponse({ status: 304, description: 'Unchanged since the ETag given in If-None-Match' })
+  @ApiProblems(400, 404)
+  async resolve(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Param('label', ParseLabelPipe) label: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ResolvedLabelResponseDto | undefined> {
+    const body = ResolvedLabelResponseDto.from(await this.labels.resolve(id, label));
+    const etag = ResolvedLabelResponseDto.etag(body);
+    response.setHeader('ETag', etag);
+    response.setHeader('Cache-Control', 'no-cache');
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) {
+      response.status(304);
+      return undefined;
+    }
+    return body;
+  }
+
+  @Put(':id/labels/:label')
+  @ApiOperation({ summary: 'Point a label at an approved version (creating or moving it); audited' })
+  @ApiActor()
+  @ApiOkResponse({ type: ResolvedLabelResponseDto })
+  @ApiProblems(400, 404, 409)
+  async move(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Param('label', ParseLabelPipe) label: string,
+    @Body() body: MoveLabelRequestDto,
+    @Actor() actor: string,
+  ): Promise<ResolvedLabelResponseDto> {
+    return ResolvedLabelResponseDto.from(await this.labels.move(id, label, body.version, actor, body.comment ?? null));
+  }
+
+  @Delete(':id/labels/:label')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a label; audited' })
+  @ApiActor()
+  @ApiNoContentResponse()
+  @ApiProblems(400, 404)
+  async remove(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Param('label', ParseLabelPipe) label: string,
+    @Query() query: RemoveLabelQueryDto,
+    @Actor() actor: string,
+  ): Promise<void> {
+    await this.labels.remove(id, label, actor, query.comment ?? null);
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+
+import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { PromptLabel, PromptTemplate, PromptVersion } from '../templates/prompt-template.js';
+import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
+import { PromptVersionsService } from '../templates/prompt-versions.service.js';
+
+export const MAX_LABELS_PER_TEMPLATE = 50;
+
+export interface ResolvedLabel {
+  template: PromptTemplate;
+  label: PromptLabel;
+  version: PromptVersion;
+}
+
+/**
+ * Labels are movable pointers to approved versions, kept on the template document so that moving one is a
+ * single conditional update. A label is never moved onto a retired (deprecated or being deprecated)
+ * version, and a version is never retired while a label points at it: both checks are conditions of an
+ * update of the same document, so a move and a deprecation racing each other cannot both succeed.
+ */
+@Injectable()
+export class LabelsService {
+  constructor(
+    private readonly templates: PromptTemplatesRepository,
+    private readonly versions: PromptVersionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async resolve(templateId: string, name: string): Promise<ResolvedLabel> {
+    const template = await this.versions.template(templateId);
+    const label = template.labels.find((l) => l.name === name);
+    if (!label) throw new NotFoundError('Label', `${template.name}:${name}`);
+    return { template, label, version: await this.versions.get(templateId, label.version) };
+  }
+
+  async move(templateId: string, name: string, number: number, actor: string, comment: string | null): Promise<ResolvedLabel> {
+    const template = await this.versions.template(templateId);
+    const version = await this.versions.get(templateId, number);
+    if (version.status !== 'APPROVED') {
+      throw new ConflictError(`Label '${name}' can point only to an approved version; version ${number} is ${version.status}`, { status: version.status });
+    }
+    const existing = template.labels.find((l) => l.name === name);
+    if (existing?.version === number) return { template, label: existing, version };
+    if (!existing && template.labels.length >= MAX_LABELS_PER_TEMPLATE) {
+      throw new ConflictError(`Template '${template.name}' already has ${MAX_LABELS_PER_TEMPLATE} labels; remove one first`);
+    }
+    const label: PromptLabel = { name, version: number, versionId: version.id, movedBy: actor, movedAt: new Date() };
+    const moved = await this.templates.moveLabel(templateId, label);
+    if (!moved) {
+      const now = await this.versions.template(templateId);
+      throw new ConflictError(`Version ${number} of '${now.name}' is deprecated or being deprecated; label '${name}' cannot point at it`);
+    }
+    await this.audit.record({
+      actor,
+      action: 'label.moved',
+      templateId,
+      version: number,
+      label: name,
+      before: moved.previous ? { version: moved.previous.version } : null,
+      after: { version: number },
+      comment,
+    });
+    return { template, label, version };
+  }
+
+  async remove(templateId: string, name: string, actor: string, comment: string | null): Promise<void> {
+    const removed = await this.templates.removeLabel(templateId, name);
+    if (removed === undefined) throw new NotFoundError('Prompt template', templateId);
+    if (removed === null) throw new NotFoundError('Label', name);
+    await this.audit.record({ actor, action: 'label.removed', templateId, version: removed.version, label: name, before: { version: removed.version }, after: null, comment });
+  }
+}

@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+import { CHAT_ROLES, PROMPT_POLICY_IDS, type ChatRole, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
+import { VARIABLE_NAME } from '../prompt-content.js';
+import type { PromptContent } from '../prompt-template.js';
+
+export const MAX_TEMPLATE_CHARS = 100_000;
+export const MAX_MESSAGES = 200;
+export const MAX_VARIABLES = 100;
+
+export class PromptVariableDto {
+  @ApiProperty({ example: 'client_name', description: 'Letters, digits and _, starting with a letter or one _; at most 64 characters' })
+  @IsString()
+  @Matches(VARIABLE_NAME, { message: 'name must be letters, digits and _, starting with a letter or one _, at most 64 characters' })
+  name: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  required?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+}
+
+export class ChatMessageDto {
+  @ApiProperty({ enum: CHAT_ROLES })
+  @IsIn(CHAT_ROLES)
+  role: ChatRole;
+
+  @ApiProperty({ example: 'You answer questions about {{fund_name}}.', maxLength: MAX_TEMPLATE_CHARS })
+  @IsString()
+  @MaxLength(MAX_TEMPLATE_CHARS)
+  content: string;
+}
+
+export class ModelSettingsDto {
+  @ApiProperty({ example: 'gpt-4o-mini' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  model: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 2, example: 0.2 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(2)
+  temperature?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, example: 800 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  maxTokens?: number;
+}
+
+export class PolicyDto {
+  @ApiProperty({ enum: PROMPT_POLICY_IDS })
+  @IsIn(PROMPT_POLICY_IDS)
+  id: PromptPolicyId;
+
+  @ApiPropertyOptional({ description: 'Required by max-length: the largest number of characters allowed', minimum: 1 })
+  @ValidateIf((o: PolicyDto) => o.id === 'max-length' || o.maxChars !== undefined)
+  @IsInt({ message: 'maxChars must be an integer (required by the max-length policy)' })
+  @Min(1)
+  @Max(10_000_000)
+  maxChars?: number;
+
+  @ApiPropertyOptional({ description: 'For financial-advice-disclaimer: the exact disclaimer required instead of the default phrases', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  disclaimer?: string;
+}
+
+/** The content of a version: a text template or chat messages, its variables, model settings and commit message. */
+export class VersionContentRequestDto {
+  @ApiPropertyOptional({ example: 'Summarise {{document}} for {{client_name}}.', description: 'A text template (give this or messages)', maxLength: MAX_TEMPLATE_CHARS })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEMPLATE_CHARS)
+  template?: string;
+
+  @ApiPropertyOptional({ type: [ChatMessageDto], description: 'Chat messages (give this or template)', maxItems: MAX_MESSAGES })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_MESSAGES)
+  @ValidateNested({ each: true })
+  @Type(() => ChatMessageDto)
+  messages?: ChatMessageDto[];
+
+  @ApiPropertyOptional({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared and every declared variable used' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_VARIABLES)
+  @ValidateNested({ each: true })
+  @Type(() => PromptVariableDto)
+  variables?: PromptVariableDto[];
+
+  @ApiProperty({ type: ModelSettingsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ModelSettingsDto)
+  modelSettings: ModelSettingsDto;
+
+  @ApiPropertyOptional({ example: 'Add the disclaimer', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  commitMessage?: string;
+}
+
+/** The domain content of a request: optional members take their defaults. */
+export function toPromptContent(dto: VersionContentRequestDto): PromptContent {
+  return {
+    template: dto.template ?? null,
+    messages: dto.messages ? dto.messages.map((m) => ({ role: m.role, content: m.content })) : null,
+    variables: (dto.variables ?? []).map((v) => ({ name: v.name, required: v.required ?? true, description: v.description ?? '' })),
+    modelSettings: { model: dto.modelSettings.model, temperature: dto.modelSettings.temperature ?? null, maxTokens: dto.modelSettings.maxTokens ?? null },
+  };
+}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import { DECLARED_RISK_LEVELS, PROMPT_POLICY_IDS, type DeclaredRiskLevel, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
+import { PageResponseDto } from '../../../common/pagination/page.js';
+import type { PolicyRef } from '../../evaluation/finding.js';
+import type { PromptLabel, PromptTemplate } from '../prompt-template.js';
+
+export class PolicyResponseDto implements PolicyRef {
+  @ApiProperty({ enum: PROMPT_POLICY_IDS })
+  id: PromptPolicyId;
+
+  @ApiPropertyOptional()
+  maxChars?: number;
+
+  @ApiPropertyOptional()
+  disclaimer?: string;
+}
+
+export class LabelResponseDto implements PromptLabel {
+  @ApiProperty({ example: 'production' })
+  name: string;
+
+  @ApiProperty({ example: 3 })
+  version: number;
+
+  @ApiProperty()
+  versionId: string;
+
+  @ApiProperty({ example: 'risk-officer-kim' })
+  movedBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  movedAt: Date;
+}
+
+export class TemplateResponseDto {
+  @ApiProperty({ example: '665f1c2b9d1e8a0012345678' })
+  id: string;
+
+  @ApiProperty({ example: 'fund-factsheet-summary' })
+  name: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ example: 'wealth-genai' })
+  owner: string;
+
+  @ApiProperty({ type: [String] })
+  tags: string[];
+
+  @ApiProperty({ enum: DECLARED_RISK_LEVELS })
+  declaredRiskLevel: DeclaredRiskLevel;
+
+  @ApiProperty({ type: [PolicyResponseDto] })
+  policies: PolicyResponseDto[];
+
+  @ApiProperty()
+  logRawVariables: boolean;
+
+  @ApiProperty({ description: 'The highest version number handed out' })
+  lastVersion: number;
+
+  @ApiProperty({ type: [LabelResponseDto] })
+  labels: LabelResponseDto[];
+
+  @ApiProperty()
+  createdBy: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: Date;
+
+  static from(template: PromptTemplate): TemplateResponseDto {
+    const { retiredVersions: _internal, ...visible } = template;
+    return Object.assign(new TemplateResponseDto(), visible);
+  }
+}
+
+export class TemplatePageResponseDto extends PageResponseDto(TemplateResponseDto) {}

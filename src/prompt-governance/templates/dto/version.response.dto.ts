@@ -1,0 +1,144 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
+import { PageResponseDto } from '../../../common/pagination/page.js';
+import { EvaluationResponseDto } from '../../evaluation/dto/evaluation.response.dto.js';
+import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion } from '../prompt-template.js';
+import { PolicyResponseDto, TemplateResponseDto } from './template.response.dto.js';
+
+export class VariableResponseDto {
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  required: boolean;
+
+  @ApiProperty()
+  description: string;
+}
+
+export class ChatMessageResponseDto {
+  @ApiProperty({ enum: CHAT_ROLES })
+  role: ChatRole;
+
+  @ApiProperty()
+  content: string;
+}
+
+export class ModelSettingsResponseDto {
+  @ApiProperty()
+  model: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  temperature: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  maxTokens: number | null;
+}
+
+export class StoredEvaluationResponseDto extends EvaluationResponseDto {
+  @ApiProperty({ enum: EVALUATION_TRIGGERS, description: 'What ran it: creation, a draft edit or the submission' })
+  trigger: EvaluationTrigger;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  evaluatedAt: Date;
+
+  @ApiProperty({ type: [PolicyResponseDto], description: 'The policies it was run with' })
+  policies: PolicyResponseDto[];
+
+  @ApiProperty({ enum: DECLARED_RISK_LEVELS, description: 'The declared risk level it was run with' })
+  declaredRiskLevel: DeclaredRiskLevel;
+}
+
+export class TransitionResponseDto {
+  @ApiProperty({ enum: PROMPT_VERSION_STATUSES, nullable: true })
+  from: PromptVersionStatus | null;
+
+  @ApiProperty({ enum: PROMPT_VERSION_STATUSES })
+  to: PromptVersionStatus;
+
+  @ApiProperty()
+  actor: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at: Date;
+
+  @ApiProperty({ type: String, nullable: true })
+  comment: string | null;
+}
+
+export class VersionResponseDto {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty()
+  templateId: string;
+
+  @ApiProperty({ example: 1 })
+  version: number;
+
+  @ApiProperty({ enum: PROMPT_VERSION_STATUSES })
+  status: PromptVersionStatus;
+
+  @ApiProperty({ type: String, nullable: true })
+  template: string | null;
+
+  @ApiProperty({ type: [ChatMessageResponseDto], nullable: true })
+  messages: ChatMessageResponseDto[] | null;
+
+  @ApiProperty({ type: [VariableResponseDto] })
+  variables: VariableResponseDto[];
+
+  @ApiProperty({ type: ModelSettingsResponseDto })
+  modelSettings: ModelSettingsResponseDto;
+
+  @ApiProperty()
+  commitMessage: string;
+
+  @ApiProperty()
+  author: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  submittedBy: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  submittedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reviewedBy: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  reviewedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reviewComment: string | null;
+
+  @ApiProperty({ description: 'The approver acknowledged a HIGH grade' })
+  highRiskAcknowledged: boolean;
+
+  @ApiProperty({ type: StoredEvaluationResponseDto })
+  evaluation: StoredEvaluationResponseDto;
+
+  @ApiProperty({ type: [TransitionResponseDto] })
+  history: TransitionResponseDto[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: Date;
+
+  static from(version: PromptVersion): VersionResponseDto {
+    return Object.assign(new VersionResponseDto(), version);
+  }
+}
+
+export class VersionPageResponseDto extends PageResponseDto(VersionResponseDto) {}
+
+export class CreatedTemplateResponseDto {
+  @ApiProperty({ type: TemplateResponseDto })
+  template: TemplateResponseDto;
+
+  @ApiProperty({ type: VersionResponseDto, description: 'Version 1, a draft, with its evaluation' })
+  version: VersionResponseDto;
+}

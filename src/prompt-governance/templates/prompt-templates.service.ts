@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+
+import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
+import type { PageRequest } from '../../common/database/mongo.repository.js';
+import { InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
+import type { Page } from '../../common/pagination/page.js';
+import type { AuditEntry } from '../audit/audit-entry.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { PolicyRef } from '../evaluation/finding.js';
+import { checkContent } from './prompt-content.js';
+import type { NewTemplate, PromptContent, PromptTemplate, PromptVersion, TemplateChanges, TemplateFilter } from './prompt-template.js';
+import { PromptTemplatesRepository } from './prompt-templates.repository.js';
+import { PromptVersionsRepository } from './prompt-versions.repository.js';
+import { PromptVersionsService } from './prompt-versions.service.js';
+import { templateSnapshot } from './version-snapshot.js';
+
+export interface TemplateListFilter extends Omit<TemplateFilter, 'ids'> {
+  status?: PromptVersionStatus;
+}
+
+@Injectable()
+export class PromptTemplatesService {
+  constructor(
+    private readonly templates: PromptTemplatesRepository,
+    private readonly versionRecords: PromptVersionsRepository,
+    private readonly versions: PromptVersionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Creates the template and its first version. The content is checked before anything is written, and a
+   * template whose first version cannot be stored is removed again, so a refused request leaves nothing.
+   */
+  async create(template: Omit<NewTemplate, 'createdBy'>, firstVersion: PromptContent, commitMessage: string, actor: string): Promise<{ template: PromptTemplate; version: PromptVersion }> {
+    checkPolicies(template.policies);
+    checkContent(firstVersion);
+    const created = await this.templates.create({ ...template, createdBy: actor });
+    let version: PromptVersion;
+    try {
+      version = await this.versions.store(created, firstVersion, commitMessage, actor);
+    } catch (error) {
+      await this.templates.delete(created.id);
+      throw error;
+    }
+    await this.audit.record({ actor, action: 'template.created', templateId: created.id, before: null, after: templateSnapshot(created) });
+    await this.versions.recordCreated(version);
+    return { template: { ...created, lastVersion: version.version }, version };
+  }
+
+  async get(id: string): Promise<PromptTemplate> {
+    const template = await this.templates.findById(id);
+    if (!template) throw new NotFoundError('Prompt template', id);
+    return template;
+  }
+
+  async list(filter: TemplateListFilter, page: PageRequest): Promise<Page<PromptTemplate>> {
+    const { status, ...rest } = filter;
+    const ids = status ? await this.versionRecords.templateIdsWithStatus(status) : undefined;
+    return this.templates.list({ ...rest, ids }, page);
+  }
+
+  /** The template's audit entries, oldest first. */
+  async history(id: string, page: PageRequest): Promise<Page<AuditEntry>> {
+    await this.get(id);
+    return this.audit.listForTemplate(id, page);
+  }
+
+  /** Changes metadata or policies; the audit log records the changed fields before and after. */
+  async update(id: string, changes: TemplateChanges, actor: string): Promise<PromptTemplate> {
+    if (changes.policies) checkPolicies(changes.policies);
+    const updated = await this.templates.update(id, changes);
+    if (!updated) throw new NotFoundError('Prompt template', id);
+    const fields = Object.keys(changes) as (keyof TemplateChanges)[];
+    const pick = (t: PromptTemplate) => Object.fromEntries(fields.map((f) => [f, t[f]]));
+    await this.audit.record({ actor, action: 'template.updated', templateId: id, before: pick(updated.before), after: pick(updated.after) });
+    return this.get(id);
+  }
+}
+
+/** Each policy at most once, with only the parameters it takes. */
+function checkPolicies(policies: PolicyRef[]): void {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  policies.forEach((policy, i) => {
+    if (seen.has(policy.id)) errors.push({ field: `policies.${i}.id`, message: `policy ${policy.id} is listed more than once` });
+    seen.add(policy.id);
+    if (policy.maxChars !== undefined && policy.id !== 'max-length') errors.push({ field: `policies.${i}.maxChars`, message: `maxChars applies only to max-length, not ${policy.id}` });
+    if (policy.disclaimer !== undefined && policy.id !== 'financial-advice-disclaimer') {
+      errors.push({ field: `policies.${i}.disclaimer`, message: `disclaimer applies only to financial-advice-disclaimer, not ${policy.id}` });
+    }
+  });
+  if (errors.length > 0) throw new InvalidInputError(`The policies are invalid: ${errors.map((e) => e.message).join('; ')}`, errors);
+}

@@ -1,0 +1,67 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types, type HydratedDocument } from 'mongoose';
+
+import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../libs/contracts/src/index.js';
+import type { ChatMessage, ModelSettings, PromptVariable, StoredEvaluation, VersionTransition } from './prompt-template.js';
+
+@Schema({ collection: 'prompt_template_versions', timestamps: true, minimize: false })
+export class PromptVersionDocument {
+  @Prop({ type: Types.ObjectId, required: true })
+  templateId: Types.ObjectId;
+
+  @Prop({ required: true })
+  version: number;
+
+  @Prop({ type: String, enum: PROMPT_VERSION_STATUSES, required: true, default: 'DRAFT' })
+  status: PromptVersionStatus;
+
+  @Prop({ type: String, default: null })
+  template: string | null;
+
+  @Prop({ type: [Object], default: null })
+  messages: ChatMessage[] | null;
+
+  @Prop({ type: [Object], default: [] })
+  variables: PromptVariable[];
+
+  @Prop({ type: Object, required: true })
+  modelSettings: ModelSettings;
+
+  @Prop({ default: '' })
+  commitMessage: string;
+
+  @Prop({ required: true })
+  author: string;
+
+  @Prop({ type: String, default: null })
+  submittedBy: string | null;
+
+  @Prop({ type: Date, default: null })
+  submittedAt: Date | null;
+
+  @Prop({ type: String, default: null })
+  reviewedBy: string | null;
+
+  @Prop({ type: Date, default: null })
+  reviewedAt: Date | null;
+
+  @Prop({ type: String, default: null })
+  reviewComment: string | null;
+
+  @Prop({ default: false })
+  highRiskAcknowledged: boolean;
+
+  @Prop({ type: Object, required: true })
+  evaluation: StoredEvaluation;
+
+  @Prop({ type: [Object], default: [] })
+  history: VersionTransition[];
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type PromptVersionHydrated = HydratedDocument<PromptVersionDocument>;
+export const PromptVersionSchema = SchemaFactory.createForClass(PromptVersionDocument);
+PromptVersionSchema.index({ templateId: 1, version: 1 }, { unique: true });
+PromptVersionSchema.index({ status: 1, templateId: 1 });

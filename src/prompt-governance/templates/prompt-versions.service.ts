@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+
+import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
+import type { PageRequest } from '../../common/database/mongo.repository.js';
+import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
+import type { Page } from '../../common/pagination/page.js';
+import { AuditService } from '../audit/audit.service.js';
+import { PromptEvaluationService } from '../evaluation/prompt-evaluation.service.js';
+import { checkContent, contentParts, renderContent, type RenderedContent } from './prompt-content.js';
+import type { EvaluationTrigger, PromptContent, PromptTemplate, PromptVersion, StoredEvaluation } from './prompt-template.js';
+import { PromptTemplatesRepository } from './prompt-templates.repository.js';
+import { PromptVersionsRepository } from './prompt-versions.repository.js';
+import { diffVersions, type VersionDiff } from './version-diff.js';
+import { versionSnapshot } from './version-snapshot.js';
+
+export interface DraftEdit extends Partial<PromptContent> {
+  commitMessage?: string;
+}
+
+@Injectable()
+export class PromptVersionsService {
+  constructor(
+    private readonly templates: PromptTemplatesRepository,
+    private readonly versions: PromptVersionsRepository,
+    private readonly evaluation: PromptEvaluationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async add(templateId: string, content: PromptContent, commitMessage: string, actor: string): Promise<PromptVersion> {
+    const template = await this.template(templateId);
+    return this.create(template, content, commitMessage, actor);
+  }
+
+  async create(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: string): Promise<PromptVersion> {
+    const version = await this.store(template, content, commitMessage, actor);
+    await this.recordCreated(version);
+    return version;
+  }
+
+  /** Checks and evaluates the content, then stores it as a new draft under the next version number. */
+  async store(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: string): Promise<PromptVersion> {
+    checkContent(content);
+    const evaluation = await this.evaluate(template, content, 'created');
+    const number = await this.templates.nextVersionNumber(template.id);
+    if (number === null) throw new NotFoundError('Prompt template', template.id);
+    return this.versions.create({ ...content, templateId: template.id, version: number, commitMessage, author: actor, evaluation });
+  }
+
+  async recordCreated(version: PromptVersion): Promise<void> {
+    await this.audit.record({
+      actor: version.author,
+      action: 'version.created',
+      templateId: version.templateId,
+      version: version.version,
+      before: null,
+      after: versionSnapshot(version),
+      comment: version.commitMessage || null,
+    });
+  }
+
+  async get(templateId: string, version: number): Promise<PromptVersion> {
+    const found = await this.versions.find(templateId, version);
+    if (found) return found;
+    await this.template(templateId);
+    throw new NotFoundError('Prompt template version', `${templateId}/${version}`);
+  }
+
+  async list(templateId: string, status: PromptVersionStatus | undefined, page: PageRequest): Promise<Page<PromptVersion>> {
+    await this.template(templateId);
+    return this.versions.list(templateId, status, page);
+  }
+
+  /** Changes a draft and evaluates it again; a version that has been submitted cannot change. */
+  async editDraft(templateId: string, version: number, edit: DraftEdit, actor: string): Promise<PromptVersion> {
+    const [template, current] = await Promise.all([this.template(templateId), this.get(templateId, version)]);
+    this.assertDraft(current, 'edited');
+    const content: PromptContent = {
+      template: edit.template !== undefined ? edit.template : edit.messages !== undefined ? null : current.template,
+      messages: edit.messages !== undefined ? edit.messages : edit.template !== undefined ? null : current.messages,
+      variables: edit.variables ?? current.variables,
+      modelSettings: edit.modelSettings ?? current.modelSettings,
+    };
+    checkContent(content);
+    const evaluation = await this.evaluate(template, content, 'edited');
+    const changed = await this.versions.updateDraft(templateId, version, { ...content, commitMessage: edit.commitMessage ?? current.commitMessage, evaluation });
+    if (!changed) return this.refuseDraftChange(templateId, version, 'edited');
+    await this.audit.record({ actor, action: 'version.edited', templateId, version, before: versionSnapshot(changed.before), after: versionSnapshot(changed.after) });
+    return changed.after;
+  }
+
+  async deleteDraft(templateId: string, version: number, actor: string): Promise<void> {
+    const deleted = await this.versions.deleteDraft(templateId, version);
+    if (!deleted) return this.refuseDraftChange(templateId, version, 'deleted');
+    await this.audit.record({ actor, action: 'version.deleted', templateId, version, before: versionSnapshot(deleted), after: null });
+  }
+
+  async render(templateId: string, version: number, values: Record<string, string>): Promise<RenderedContent> {
+    return renderContent(await this.get(templateId, version), values);
+  }
+
+  async diff(templateId: string, from: number, to: number): Promise<VersionDiff> {
+    const [a, b] = await Promise.all([this.get(templateId, from), this.get(templateId, to)]);
+    return diffVersions(a, b);
+  }
+
+  /** Runs the evaluator on a version's content with the template's current policies and declared level. */
+  async evaluate(template: PromptTemplate, content: PromptContent, trigger: EvaluationTrigger): Promise<StoredEvaluation> {
+    const outcome = await this.evaluation.evaluate({
+      parts: contentParts(content),
+      variables: content.variables.map((v) => v.name),
+      policies: template.policies,
+      declaredRiskLevel: template.declaredRiskLevel,
+    });
+    return { ...outcome, trigger, evaluatedAt: new Date(), policies: template.policies, declaredRiskLevel: template.declaredRiskLevel };
+  }
+
+  async template(templateId: string): Promise<PromptTemplate> {
+    const template = await this.templates.findById(templateId);
+    if (!template) throw new NotFoundError('Prompt template', templateId);
+    return template;
+  }
+
+  private assertDraft(version: PromptVersion, change: 'edited' | 'deleted'): void {
+    if (version.status !== 'DRAFT') {
+      throw new ConflictError(`Version ${version.version} is ${version.status} and cannot be ${change}: a version is immutable once submitted; create a new version instead`, {
+        status: version.status,
+      });
+    }
+  }
+
+  private async refuseDraftChange(templateId: string, version: number, change: 'edited' | 'deleted'): Promise<never> {
+    const current = await this.get(templateId, version);
+    this.assertDraft(current, change);
+    throw new ConflictError(`Version ${version} changed while it was being ${change}; retry`);
+  }
+}

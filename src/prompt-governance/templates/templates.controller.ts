@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { Actor } from '../../common/http/actor.decorator.js';
+import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { mapPage } from '../../common/pagination/page.js';
+import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { CreateTemplateRequestDto } from './dto/create-template.request.dto.js';
+import { DiffQueryDto } from './dto/diff.query.dto.js';
+import { DiffResponseDto } from './dto/diff.response.dto.js';
+import { ListTemplatesQueryDto } from './dto/list-templates.query.dto.js';
+import { ListVersionsQueryDto } from './dto/list-versions.query.dto.js';
+import { toPromptContent, VersionContentRequestDto } from './dto/prompt-content.request.dto.js';
+import { TemplatePageResponseDto, TemplateResponseDto } from './dto/template.response.dto.js';
+import { UpdateTemplateRequestDto } from './dto/update-template.request.dto.js';
+import { CreatedTemplateResponseDto, VersionPageResponseDto, VersionResponseDto } from './dto/version.response.dto.js';
+import { PromptTemplatesService } from './prompt-templates.service.js';
+import { PromptVersionsService } from './prompt-versions.service.js';
+
+@ApiTags('prompt governance: templates')
+@Controller('prompt-governance/templates')
+export class TemplatesController {
+  constructor(
+    private readonly templates: PromptTemplatesService,
+    private readonly versions: PromptVersionsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a template (unique name) with its first version, evaluated on creation' })
+  @ApiActor()
+  @ApiCreatedResponse({ type: CreatedTemplateResponseDto })
+  @ApiProblems(400, 409, 413)
+  async create(@Body() body: CreateTemplateRequestDto, @Actor() actor: string): Promise<CreatedTemplateResponseDto> {
+    const { template, version } = await this.templates.create(
+      {
+        name: body.name,
+        description: body.description ?? '',
+        owner: body.owner,
+        tags: body.tags ?? [],
+        declaredRiskLevel: body.declaredRiskLevel,
+        policies: body.policies ?? [],
+        logRawVariables: body.logRawVariables ?? false,
+      },
+      toPromptContent(body.firstVersion),
+      body.firstVersion.commitMessage ?? '',
+      actor,
+    );
+    return { template: TemplateResponseDto.from(template), version: VersionResponseDto.from(version) };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List templates, newest first, filtered by name prefix, tag, owner, version status or label' })
+  @ApiOkResponse({ type: TemplatePageResponseDto })
+  @ApiProblems(400)
+  async list(@Query() query: ListTemplatesQueryDto): Promise<TemplatePageResponseDto> {
+    const { limit, cursor, name, ...filter } = query;
+    return mapPage(await this.templates.list({ ...filter, namePrefix: name }, { limit, cursor }), TemplateResponseDto.from);
+  }
+
+  @Get(':id/diff')
+  @ApiOperation({ summary: 'Line diff of two versions’ content, with their settings and variable changes' })
+  @ApiOkResponse({ type: DiffResponseDto })
+  @ApiProblems(400, 404)
+  async diff(@Param('id', ParseObjectIdPipe) id: string, @Query() query: DiffQueryDto): Promise<DiffResponseDto> {
+    return DiffResponseDto.from(await this.versions.diff(id, query.from, query.to));
+  }
+
+  @Get(':id/versions')
+  @ApiOperation({ summary: 'List a template’s versions, newest first' })
+  @ApiOkResponse({ type: VersionPageResponseDto })
+  @ApiProblems(400, 404)
+  async listVersions(@Param('id', ParseObjectIdPipe) id: string, @Query() query: ListVersionsQueryDto): Promise<VersionPageResponseDto> {
+    return mapPage(await this.versions.list(id, query.status, { limit: query.limit, cursor: query.cursor }), VersionResponseDto.from);
+  }
+
+  @Post(':id/versions')
+  @ApiOperation({ summary: 'Add a version (a draft, evaluated on creation)' })
+  @ApiActor()
+  @ApiCreatedResponse({ type: VersionResponseDto })
+  @ApiProblems(400, 404, 413)
+  async addVersion(@Param('id', ParseObjectIdPipe) id: string, @Body() body: VersionContentRequestDto, @Actor() actor: string): Promise<VersionResponseDto> {
+    return VersionResponseDto.from(await this.versions.add(id, toPromptContent(body), body.commitMessage ?? '', actor));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get one template with its labels' })
+  @ApiOkResponse({ type: TemplateResponseDto })
+  @ApiProblems(400, 404)
+  async get(@Param('id', ParseObjectIdPipe) id: string): Promise<TemplateResponseDto> {
+    return TemplateResponseDto.from(await this.templates.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change description, owner, tags, declared risk level, policies or raw-variable logging (audited)' })
+  @ApiActor()
+  @ApiOkResponse({ type: TemplateResponseDto })
+  @ApiProblems(400, 404)
+  async update(@Param('id', ParseObjectIdPipe) id: string, @Body() body: UpdateTemplateRequestDto, @Actor() actor: string): Promise<TemplateResponseDto> {
+    return TemplateResponseDto.from(await this.templates.update(id, body, actor));
+  }
+}

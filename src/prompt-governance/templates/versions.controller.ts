@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { Actor } from '../../common/http/actor.decorator.js';
+import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { ParseVersionPipe } from '../shared/version.pipe.js';
+import { EditDraftRequestDto } from './dto/edit-draft.request.dto.js';
+import { RenderRequestDto, RenderResponseDto } from './dto/render.dto.js';
+import { VersionResponseDto } from './dto/version.response.dto.js';
+import { PromptVersionsService } from './prompt-versions.service.js';
+
+/** Routes under `templates/:id/:version`; registered after every controller with a fixed segment in that place. */
+@ApiTags('prompt governance: templates')
+@Controller('prompt-governance/templates')
+export class VersionsController {
+  constructor(private readonly versions: PromptVersionsService) {}
+
+  @Get(':id/:version')
+  @ApiOperation({ summary: 'Get one version with its status, evaluation and history' })
+  @ApiOkResponse({ type: VersionResponseDto })
+  @ApiProblems(400, 404)
+  async get(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number): Promise<VersionResponseDto> {
+    return VersionResponseDto.from(await this.versions.get(id, version));
+  }
+
+  @Patch(':id/:version')
+  @ApiOperation({ summary: 'Edit a draft (evaluated again); submitted versions are immutable' })
+  @ApiActor()
+  @ApiOkResponse({ type: VersionResponseDto })
+  @ApiProblems(400, 404, 409, 413)
+  async edit(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Param('version', ParseVersionPipe) version: number,
+    @Body() body: EditDraftRequestDto,
+    @Actor() actor: string,
+  ): Promise<VersionResponseDto> {
+    const edit = {
+      template: body.template,
+      messages: body.messages?.map((m) => ({ role: m.role, content: m.content })),
+      variables: body.variables?.map((v) => ({ name: v.name, required: v.required ?? true, description: v.description ?? '' })),
+      modelSettings: body.modelSettings && { model: body.modelSettings.model, temperature: body.modelSettings.temperature ?? null, maxTokens: body.modelSettings.maxTokens ?? null },
+      commitMessage: body.commitMessage,
+    };
+    return VersionResponseDto.from(await this.versions.editDraft(id, version, edit, actor));
+  }
+
+  @Delete(':id/:version')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a draft; submitted versions cannot be deleted' })
+  @ApiActor()
+  @ApiNoContentResponse()
+  @ApiProblems(400, 404, 409)
+  async delete(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Actor() actor: string): Promise<void> {
+    await this.versions.deleteDraft(id, version, actor);
+  }
+
+  @Post(':id/:version/render')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Fill the placeholders strictly: a missing required or an unknown variable is a 400' })
+  @ApiOkResponse({ type: RenderResponseDto })
+  @ApiProblems(400, 404)
+  async render(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Body() body: RenderRequestDto): Promise<RenderResponseDto> {
+    return RenderResponseDto.from(await this.versions.render(id, version, body.variables ?? {}));
+  }
+}

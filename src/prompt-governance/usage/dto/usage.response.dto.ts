@@ -1,0 +1,171 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import { USAGE_FLAGS, USAGE_OUTCOMES, type UsageFlag, type UsageOutcome } from '../../../../libs/contracts/src/index.js';
+import { FieldErrorDto } from '../../../common/errors/problem-details.js';
+import { PageResponseDto } from '../../../common/pagination/page.js';
+import type { UsageEntry, UsageEntryResult, UsageEntryStatus } from '../usage-entry.js';
+import type { BatchOutcome } from '../usage.service.js';
+import type { UsageStats } from '../usage-stats.service.js';
+import type { UsageStatsRow } from '../usage-stats.js';
+
+export class UsageEntryResultResponseDto implements UsageEntryResult {
+  @ApiProperty({ description: 'Position in the request' })
+  index: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The client id (null when it was not readable)' })
+  id: string | null;
+
+  @ApiProperty({ enum: ['recorded', 'duplicate', 'invalid'], description: 'duplicate: already recorded by an earlier request with the same id' })
+  status: UsageEntryStatus;
+
+  @ApiPropertyOptional({ enum: USAGE_FLAGS, isArray: true })
+  flags?: UsageFlag[];
+
+  @ApiPropertyOptional({ type: [FieldErrorDto] })
+  errors?: FieldErrorDto[];
+}
+
+export class UsageBatchResponseDto implements BatchOutcome {
+  @ApiProperty()
+  recorded: number;
+
+  @ApiProperty()
+  duplicates: number;
+
+  @ApiProperty()
+  invalid: number;
+
+  @ApiProperty({ type: [UsageEntryResultResponseDto], description: 'One result per entry, in request order' })
+  results: UsageEntryResultResponseDto[];
+}
+
+export class UsageEntryResponseDto {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty({ description: 'The client id' })
+  entryId: string;
+
+  @ApiProperty()
+  templateId: string;
+
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty()
+  caller: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  timestamp: Date;
+
+  @ApiProperty({ example: '2025-05-01' })
+  day: string;
+
+  @ApiProperty()
+  latencyMs: number;
+
+  @ApiProperty()
+  tokensIn: number;
+
+  @ApiProperty()
+  tokensOut: number;
+
+  @ApiProperty()
+  cost: number;
+
+  @ApiProperty({ enum: USAGE_OUTCOMES })
+  outcome: UsageOutcome;
+
+  @ApiProperty({ type: String, nullable: true })
+  errorCode: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  variablesHash: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true })
+  variables: Record<string, string> | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  output: string | null;
+
+  @ApiProperty({ enum: USAGE_FLAGS, isArray: true })
+  flags: UsageFlag[];
+
+  @ApiProperty()
+  flagged: boolean;
+
+  @ApiProperty({ description: 'Whether the version was approved when the entry was recorded' })
+  approved: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  receivedAt: Date;
+
+  static from(entry: UsageEntry): UsageEntryResponseDto {
+    return Object.assign(new UsageEntryResponseDto(), entry);
+  }
+}
+
+export class UsageEntryPageResponseDto extends PageResponseDto(UsageEntryResponseDto) {}
+
+export class LatencyResponseDto {
+  @ApiProperty({ description: 'Median, nearest-rank' })
+  p50: number;
+
+  @ApiProperty({ description: '95th percentile, nearest-rank' })
+  p95: number;
+
+  @ApiProperty()
+  avg: number;
+
+  @ApiProperty()
+  max: number;
+}
+
+export class UsageStatsRowResponseDto implements UsageStatsRow {
+  @ApiProperty()
+  version: number;
+
+  @ApiProperty({ example: '2025-05-01', description: 'UTC day of the execution timestamps' })
+  day: string;
+
+  @ApiProperty()
+  count: number;
+
+  @ApiProperty()
+  errorCount: number;
+
+  @ApiProperty({ description: 'errorCount / count' })
+  errorRate: number;
+
+  @ApiProperty()
+  flaggedCount: number;
+
+  @ApiProperty({ description: 'flaggedCount / count' })
+  flaggedRate: number;
+
+  @ApiProperty({ description: 'Entries recorded while the version was not approved' })
+  unapprovedCount: number;
+
+  @ApiProperty({ type: LatencyResponseDto })
+  latencyMs: LatencyResponseDto;
+
+  @ApiProperty()
+  tokensIn: number;
+
+  @ApiProperty()
+  tokensOut: number;
+
+  @ApiProperty()
+  cost: number;
+}
+
+export class UsageStatsResponseDto implements UsageStats {
+  @ApiProperty({ example: '2025-04-02' })
+  from: string;
+
+  @ApiProperty({ example: '2025-05-01' })
+  to: string;
+
+  @ApiProperty({ type: [UsageStatsRowResponseDto], description: 'Ordered by version, then day; days without usage are absent' })
+  items: UsageStatsRowResponseDto[];
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { mapPage } from '../../common/pagination/page.js';
+import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { ParseVersionPipe } from '../shared/version.pipe.js';
+import { UsageBatchRequestDto, UsageReportRequestDto } from './dto/usage-report.request.dto.js';
+import { ListUsageQueryDto, UsageStatsQueryDto } from './dto/usage.query.dto.js';
+import { UsageBatchResponseDto, UsageEntryPageResponseDto, UsageEntryResponseDto, UsageEntryResultResponseDto, UsageStatsResponseDto } from './dto/usage.response.dto.js';
+import { UsageService } from './usage.service.js';
+import { UsageStatsService } from './usage-stats.service.js';
+
+@ApiTags('prompt governance: usage')
+@Controller('prompt-governance/templates')
+export class UsageController {
+  constructor(
+    private readonly usage: UsageService,
+    private readonly usageStats: UsageStatsService,
+  ) {}
+
+  @Get(':id/usage/stats')
+  @ApiOperation({ summary: 'Per version and UTC day: count, error rate, p50/p95 latency, tokens, cost, flagged rate' })
+  @ApiOkResponse({ type: UsageStatsResponseDto })
+  @ApiProblems(400, 404)
+  async stats(@Param('id', ParseObjectIdPipe) id: string, @Query() query: UsageStatsQueryDto): Promise<UsageStatsResponseDto> {
+    return this.usageStats.stats(id, query);
+  }
+
+  @Post(':id/:version/usage')
+  @ApiOperation({ summary: 'Record one execution (201 recorded, 200 when the id was already recorded); usage of an unapproved version is recorded and flagged' })
+  @ApiBody({ type: UsageReportRequestDto })
+  @ApiCreatedResponse({ type: UsageEntryResultResponseDto, description: 'Recorded' })
+  @ApiOkResponse({ type: UsageEntryResultResponseDto, description: 'Already recorded under this id' })
+  @ApiProblems(400, 404, 413)
+  async record(
+    @Param('id', ParseObjectIdPipe) id: string,
+    @Param('version', ParseVersionPipe) version: number,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UsageEntryResultResponseDto> {
+    const result = await this.usage.record(id, version, body);
+    response.status(result.status === 'recorded' ? 201 : 200);
+    return result;
+  }
+
+  @Post(':id/:version/usage/batch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record up to 1,000 executions, answered per entry (recorded, duplicate or invalid)' })
+  @ApiBody({ type: UsageBatchRequestDto })
+  @ApiOkResponse({ type: UsageBatchResponseDto })
+  @ApiProblems(400, 404, 413)
+  async recordBatch(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Body() body: unknown): Promise<UsageBatchResponseDto> {
+    return this.usage.recordBatch(id, version, body);
+  }
+
+  @Get(':id/:version/usage')
+  @ApiOperation({ summary: 'List a version’s usage entries, newest first' })
+  @ApiOkResponse({ type: UsageEntryPageResponseDto })
+  @ApiProblems(400, 404)
+  async list(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Query() query: ListUsageQueryDto): Promise<UsageEntryPageResponseDto> {
+    const { limit, cursor, flagged, from, to, ...filter } = query;
+    const page = await this.usage.list(
+      id,
+      version,
+      { ...filter, flagged: flagged === undefined ? undefined : flagged === 'true', from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+      { limit, cursor },
+    );
+    return mapPage(page, UsageEntryResponseDto.from);
+  }
+}

@@ -4,13 +4,13 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
-import { AddArtifactRequestDto } from './dto/add-artifact.request.dto.js';
-import { CreateRunRequestDto } from './dto/create-run.request.dto.js';
-import { EndRunRequestDto } from './dto/end-run.request.dto.js';
-import { LogParamsRequestDto } from './dto/log-params.request.dto.js';
-import { RunArtifactResponseDto, RunPageResponseDto, RunResponseDto } from './dto/run.response.dto.js';
+import { AddModelRunArtifactRequestDto } from './dto/add-model-run-artifact.request.dto.js';
+import { CreateModelRunRequestDto } from './dto/create-model-run.request.dto.js';
+import { EndModelRunRequestDto } from './dto/end-model-run.request.dto.js';
+import { LogModelRunParamsRequestDto } from './dto/log-model-run-params.request.dto.js';
+import { ModelRunArtifactResponseDto, ModelRunPageResponseDto, ModelRunResponseDto } from './dto/model-run.response.dto.js';
 import { SearchRunsQueryDto } from './dto/search-runs.query.dto.js';
-import { SetTagRequestDto } from './dto/set-tag.request.dto.js';
+import { SetModelRunTagRequestDto } from './dto/set-model-run-tag.request.dto.js';
 import { ParseKeyPipe } from './parse-key.pipe.js';
 import { RunsService } from './runs.service.js';
 
@@ -21,9 +21,9 @@ export class RunsController {
 
   @Post()
   @ApiOperation({ summary: 'Open a RUNNING run in an active experiment, optionally with params and tags' })
-  @ApiCreatedResponse({ type: RunResponseDto })
+  @ApiCreatedResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404, 409, 413)
-  async create(@Body() body: CreateRunRequestDto): Promise<RunResponseDto> {
+  async create(@Body() body: CreateModelRunRequestDto): Promise<ModelRunResponseDto> {
     const run = await this.runs.create({
       experimentId: body.experimentId.toLowerCase(),
       name: body.name ?? null,
@@ -32,54 +32,54 @@ export class RunsController {
       params: body.params ?? {},
       tags: body.tags ?? {},
     });
-    return RunResponseDto.from(run);
+    return ModelRunResponseDto.from(run);
   }
 
   @Get()
   @ApiOperation({ summary: 'Search the runs of one or more experiments with a filter on metrics, params, tags and status' })
-  @ApiOkResponse({ type: RunPageResponseDto })
+  @ApiOkResponse({ type: ModelRunPageResponseDto })
   @ApiProblems(400)
-  async search(@Query() query: SearchRunsQueryDto): Promise<RunPageResponseDto> {
+  async search(@Query() query: SearchRunsQueryDto): Promise<ModelRunPageResponseDto> {
     const { experimentIds, filter, orderBy, limit, cursor } = query;
     const page = await this.runs.search({ experimentIds: experimentIds.toLowerCase().split(','), filter, orderBy }, { limit, cursor });
-    return mapPage(page, RunResponseDto.from);
+    return mapPage(page, ModelRunResponseDto.from);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get one run with its params, tags, latest metric values and artifacts' })
-  @ApiOkResponse({ type: RunResponseDto })
+  @ApiOkResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404)
-  async get(@Param('id', ParseObjectIdPipe) id: string): Promise<RunResponseDto> {
-    return RunResponseDto.from(await this.runs.get(id));
+  async get(@Param('id', ParseObjectIdPipe) id: string): Promise<ModelRunResponseDto> {
+    return ModelRunResponseDto.from(await this.runs.get(id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'End a RUNNING run as FINISHED, FAILED or KILLED (once; an ended run is never re-opened)' })
-  @ApiOkResponse({ type: RunResponseDto })
+  @ApiOkResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404, 409)
-  async end(@Param('id', ParseObjectIdPipe) id: string, @Body() body: EndRunRequestDto): Promise<RunResponseDto> {
-    return RunResponseDto.from(await this.runs.end(id, body.status, body.endTime ? new Date(body.endTime) : new Date()));
+  async end(@Param('id', ParseObjectIdPipe) id: string, @Body() body: EndModelRunRequestDto): Promise<ModelRunResponseDto> {
+    return ModelRunResponseDto.from(await this.runs.end(id, body.status, body.endTime ? new Date(body.endTime) : new Date()));
   }
 
   @Post(':id/params')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log params of a RUNNING run: all or none; a key logged again must keep its value (409 lists the conflicts)' })
-  @ApiOkResponse({ type: RunResponseDto })
+  @ApiOkResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404, 409)
-  async logParams(@Param('id', ParseObjectIdPipe) id: string, @Body() body: LogParamsRequestDto): Promise<RunResponseDto> {
-    return RunResponseDto.from(await this.runs.logParams(id, body.params));
+  async logParams(@Param('id', ParseObjectIdPipe) id: string, @Body() body: LogModelRunParamsRequestDto): Promise<ModelRunResponseDto> {
+    return ModelRunResponseDto.from(await this.runs.logParams(id, body.params));
   }
 
   @Put(':id/tags/:key')
   @ApiOperation({ summary: 'Set a tag (at any status)' })
-  @ApiOkResponse({ type: RunResponseDto })
+  @ApiOkResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404)
   async setTag(
     @Param('id', ParseObjectIdPipe) id: string,
     @Param('key', ParseKeyPipe) key: string,
-    @Body() body: SetTagRequestDto,
-  ): Promise<RunResponseDto> {
-    return RunResponseDto.from(await this.runs.setTag(id, key, body.value));
+    @Body() body: SetModelRunTagRequestDto,
+  ): Promise<ModelRunResponseDto> {
+    return ModelRunResponseDto.from(await this.runs.setTag(id, key, body.value));
   }
 
   @Delete(':id/tags/:key')
@@ -93,9 +93,9 @@ export class RunsController {
 
   @Post(':id/artifacts')
   @ApiOperation({ summary: 'Record an artifact of a RUNNING run (name unique within the run)' })
-  @ApiCreatedResponse({ type: RunArtifactResponseDto })
+  @ApiCreatedResponse({ type: ModelRunArtifactResponseDto })
   @ApiProblems(400, 404, 409)
-  async addArtifact(@Param('id', ParseObjectIdPipe) id: string, @Body() body: AddArtifactRequestDto): Promise<RunArtifactResponseDto> {
+  async addArtifact(@Param('id', ParseObjectIdPipe) id: string, @Body() body: AddModelRunArtifactRequestDto): Promise<ModelRunArtifactResponseDto> {
     const artifact = await this.runs.addArtifact(id, {
       name: body.name,
       uri: body.uri,
@@ -103,6 +103,6 @@ export class RunsController {
       sizeBytes: body.sizeBytes ?? null,
       checksum: body.checksum ?? null,
     });
-    return RunArtifactResponseDto.from(artifact);
+    return ModelRunArtifactResponseDto.from(artifact);
   }
 }

@@ -7,7 +7,7 @@ import { IsStringMap } from './string-map.validator.js';
 
 export const OBJECT_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
 
-export class CreateRunRequestDto {
+export class CreateModelRunRequestDto {
   @ApiProperty({ example: '665f1c2b9d1e8a0012345678', description: 'An experiment that exists and is not archived' })
   @IsString()
   @Matches(OBJECT_ID_PATTERN, { message: 'experimentId must be a 24-character hexadecimal id' })

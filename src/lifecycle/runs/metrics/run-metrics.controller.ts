@@ -5,8 +5,8 @@ import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../../common/pagination/page.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { ParseObjectIdPipe } from '../../../common/validation/object-id.pipe.js';
-import { LogMetricsRequestDto } from '../dto/log-metrics.request.dto.js';
-import { LogMetricsResponseDto, MetricHistoryPageResponseDto, MetricPointResponseDto } from '../dto/metric-point.response.dto.js';
+import { LogModelRunMetricsRequestDto } from '../dto/log-model-run-metrics.request.dto.js';
+import { LogModelRunMetricsResponseDto, MetricHistoryPageResponseDto, MetricPointResponseDto } from '../dto/metric-point.response.dto.js';
 import { ParseKeyPipe } from '../parse-key.pipe.js';
 import { MetricBatchPipe } from './metric-batch.pipe.js';
 import type { MetricPoint } from './metric-point.js';
@@ -22,10 +22,10 @@ export class RunMetricsController {
     summary: 'Log a batch of 1 to 1,000 metric points to a RUNNING run',
     description: 'All points are written or none (400 names each bad `points[i].field`). The run keeps the latest value of each key: highest step, then latest timestamp.',
   })
-  @ApiBody({ type: LogMetricsRequestDto })
-  @ApiCreatedResponse({ type: LogMetricsResponseDto })
+  @ApiBody({ type: LogModelRunMetricsRequestDto })
+  @ApiCreatedResponse({ type: LogModelRunMetricsResponseDto })
   @ApiProblems(400, 404, 409, 413)
-  async log(@Param('id', ParseObjectIdPipe) id: string, @Body(MetricBatchPipe) points: MetricPoint[]): Promise<LogMetricsResponseDto> {
+  async log(@Param('id', ParseObjectIdPipe) id: string, @Body(MetricBatchPipe) points: MetricPoint[]): Promise<LogModelRunMetricsResponseDto> {
     return { accepted: await this.metrics.log(id, points) };
   }
 

@@ -4,7 +4,7 @@ import { KEY_RULE } from '../../../common/validation/patterns.js';
 import { PARAM_VALUE_MAX_LENGTH, PARAMS_RULE } from './run-limits.js';
 import { IsStringMap } from './string-map.validator.js';
 
-export class LogParamsRequestDto {
+export class LogModelRunParamsRequestDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string', maxLength: PARAM_VALUE_MAX_LENGTH },

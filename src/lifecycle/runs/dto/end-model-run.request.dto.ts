@@ -3,7 +3,7 @@ import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 
 import { RUN_STATUSES, type RunStatus } from '../../../../libs/contracts/src/index.js';
 
-export class EndRunRequestDto {
+export class EndModelRunRequestDto {
   @ApiProperty({
     enum: RUN_STATUSES,
     example: 'FINISHED',

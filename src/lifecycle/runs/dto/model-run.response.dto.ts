@@ -7,7 +7,7 @@ import type { Run, RunArtifact } from '../run.js';
 
 export const METRIC_VALUE_SCHEMA = { oneOf: [{ type: 'number' }, { type: 'string', enum: [...NON_FINITE_METRIC_VALUES] }] };
 
-export class RunArtifactResponseDto {
+export class ModelRunArtifactResponseDto {
   @ApiProperty({ example: 'model.onnx' })
   name: string;
 
@@ -26,12 +26,12 @@ export class RunArtifactResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
 
-  static from(artifact: RunArtifact): RunArtifactResponseDto {
-    return Object.assign(new RunArtifactResponseDto(), artifact);
+  static from(artifact: RunArtifact): ModelRunArtifactResponseDto {
+    return Object.assign(new ModelRunArtifactResponseDto(), artifact);
   }
 }
 
-export class RunResponseDto {
+export class ModelRunResponseDto {
   @ApiProperty({ example: '665f1c2b9d1e8a00123456aa' })
   id: string;
 
@@ -67,8 +67,8 @@ export class RunResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { team: 'alpha' } })
   tags: Record<string, string>;
 
-  @ApiProperty({ type: [RunArtifactResponseDto] })
-  artifacts: RunArtifactResponseDto[];
+  @ApiProperty({ type: [ModelRunArtifactResponseDto] })
+  artifacts: ModelRunArtifactResponseDto[];
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
@@ -76,13 +76,13 @@ export class RunResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt: Date;
 
-  static from(run: Run): RunResponseDto {
-    return Object.assign(new RunResponseDto(), {
+  static from(run: Run): ModelRunResponseDto {
+    return Object.assign(new ModelRunResponseDto(), {
       ...run,
       latestMetrics: formatMetricValues(run.latestMetrics),
-      artifacts: run.artifacts.map(RunArtifactResponseDto.from),
+      artifacts: run.artifacts.map(ModelRunArtifactResponseDto.from),
     });
   }
 }
 
-export class RunPageResponseDto extends PageResponseDto(RunResponseDto) {}
+export class ModelRunPageResponseDto extends PageResponseDto(ModelRunResponseDto) {}

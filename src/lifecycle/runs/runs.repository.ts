@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Types, type AnyBulkWriteOperation, type Model, type QueryFilter } from 'mongoose';
+import { Types, type Model, type mongo, type QueryFilter } from 'mongoose';
 
 import type { RunStatus } from '../../../libs/contracts/src/index.js';
 import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
@@ -97,7 +97,7 @@ export class RunsRepository extends MongoRepository<RunDocument> {
   async raiseLatestMetrics(id: string, latest: readonly MetricPoint[]): Promise<void> {
     const _id = new Types.ObjectId(id);
     const updatedAt = new Date();
-    const operations: AnyBulkWriteOperation[] = latest.map(({ key, value, step, timestamp }) => {
+    const operations: mongo.AnyBulkWriteOperation[] = latest.map(({ key, value, step, timestamp }) => {
       const position = `latestMetricPositions.${key}`;
       const set: Record<string, unknown> = { [`latestMetrics.${key}`]: value, [position]: { step, timestamp }, updatedAt };
       const update: Record<string, unknown> = { $set: set };
@@ -109,7 +109,7 @@ export class RunsRepository extends MongoRepository<RunDocument> {
       };
       return { updateOne: { filter, update } };
     });
-    await this.model.collection.bulkWrite(operations as never, { ordered: false });
+    await this.model.collection.bulkWrite(operations, { ordered: false });
   }
 
   async search(experimentIds: readonly string[], clauses: readonly RunFilterClause[], order: RunOrder, page: PageRequest): Promise<Page<Run>> {

@@ -21,6 +21,10 @@ describe('canonicalJson', () => {
     expect(canonicalJson(canonicalValue(value))).toBe(canonicalJson(value));
   });
 
+  it('keeps a member named __proto__ as a member', () => {
+    expect(canonicalJson(JSON.parse('{"__proto__":{"a":1},"b":2}'))).toBe('{"__proto__":{"a":1},"b":2}');
+  });
+
   it('hashes with SHA-256 in lower-case hex', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });

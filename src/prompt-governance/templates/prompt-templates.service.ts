@@ -32,9 +32,9 @@ export class PromptTemplatesService {
    * template whose first version cannot be stored is removed again, so a refused request leaves nothing.
    */
   async create(template: Omit<NewTemplate, 'createdBy'>, firstVersion: PromptContent, commitMessage: string, actor: string): Promise<{ template: PromptTemplate; version: PromptVersion }> {
-    checkPolicies(template.policies);
+    const policies = checkPolicies(template.policies);
     checkContent(firstVersion);
-    const created = await this.templates.create({ ...template, createdBy: actor });
+    const created = await this.templates.create({ ...template, policies, createdBy: actor });
     let version: PromptVersion;
     try {
       version = await this.versions.store(created, firstVersion, commitMessage, actor);
@@ -44,7 +44,7 @@ export class PromptTemplatesService {
     }
     await this.audit.record({ actor, action: 'template.created', templateId: created.id, before: null, after: templateSnapshot(created) });
     await this.versions.recordCreated(version);
-    return { template: { ...created, lastVersion: version.version }, version };
+    return { template: await this.get(created.id), version };
   }
 
   async get(id: string): Promise<PromptTemplate> {
@@ -67,18 +67,20 @@ export class PromptTemplatesService {
 
   /** Changes metadata or policies; the audit log records the changed fields before and after. */
   async update(id: string, changes: TemplateChanges, actor: string): Promise<PromptTemplate> {
-    if (changes.policies) checkPolicies(changes.policies);
-    const updated = await this.templates.update(id, changes);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as TemplateChanges;
+    if (Object.keys(defined).length === 0) return this.get(id);
+    if (defined.policies) defined.policies = checkPolicies(defined.policies);
+    const updated = await this.templates.update(id, defined);
     if (!updated) throw new NotFoundError('Prompt template', id);
-    const fields = Object.keys(changes) as (keyof TemplateChanges)[];
+    const fields = Object.keys(defined) as (keyof TemplateChanges)[];
     const pick = (t: PromptTemplate) => Object.fromEntries(fields.map((f) => [f, t[f]]));
     await this.audit.record({ actor, action: 'template.updated', templateId: id, before: pick(updated.before), after: pick(updated.after) });
     return this.get(id);
   }
 }
 
-/** Each policy at most once, with only the parameters it takes. */
-function checkPolicies(policies: PolicyRef[]): void {
+/** Each policy at most once, with only the parameters it takes; returns them as plain objects. */
+function checkPolicies(policies: PolicyRef[]): PolicyRef[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   policies.forEach((policy, i) => {
@@ -90,4 +92,5 @@ function checkPolicies(policies: PolicyRef[]): void {
     }
   });
   if (errors.length > 0) throw new InvalidInputError(`The policies are invalid: ${errors.map((e) => e.message).join('; ')}`, errors);
+  return policies.map(({ id, maxChars, disclaimer }) => ({ id, ...(maxChars !== undefined && { maxChars }), ...(disclaimer !== undefined && { disclaimer }) }));
 }

@@ -5,9 +5,10 @@ import { DatabaseModule } from './common/database/database.module.js';
 import { QueueModule } from './common/queue/queue.module.js';
 import { EvaluationWorkerModule } from './evaluation/evaluation-worker.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { RetrainingProcessingModule } from './lifecycle/retraining/worker/retraining-processing.module.js';
 
 /** The queue worker process: the same domain code as the API, with the processors and no HTTP server. */
 @Module({
-  imports: [DatabaseModule, EvaluationWorkerModule, LifecycleModule, PlatformConfigModule, QueueModule],
+  imports: [DatabaseModule, EvaluationWorkerModule, LifecycleModule, PlatformConfigModule, QueueModule, RetrainingProcessingModule],
 })
 export class WorkerModule {}

@@ -45,10 +45,10 @@ describe(parseRetrainingResult.name, () => {
 });
 
 describe(parseRetrainingFailure.name, () => {
-  it('defaults retryable to true and refuses an empty reason', () => {
-    expect(parseRetrainingFailure({ reason: 'no data for 2026-11' })).toEqual({ ok: true, value: { reason: 'no data for 2026-11', retryable: true } });
+  it('takes a reason and refuses an empty one or other fields', () => {
+    expect(parseRetrainingFailure({ reason: 'no data for 2026-11' })).toEqual({ ok: true, value: { reason: 'no data for 2026-11' } });
     expect(parseRetrainingFailure({ reason: '  ' }).ok).toBe(false);
-    expect(parseRetrainingFailure({ reason: 'x', retryable: 'no' }).ok).toBe(false);
+    expect(parseRetrainingFailure({ reason: 'x', code: 3 }).ok).toBe(false);
   });
 });
 

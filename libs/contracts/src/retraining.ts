@@ -83,10 +83,9 @@ export interface RetrainingResult {
   tags: Record<string, string>;
 }
 
+/** A trainer's final word that it could not train; the job becomes FAILED (and can be retried by hand). */
 export interface RetrainingFailure {
   reason: string;
-  /** false: do not spend the remaining attempts (bad data, wrong settings). Default true. */
-  retryable: boolean;
 }
 
 export interface RetrainingProgress {
@@ -136,13 +135,12 @@ export function parseRetrainingResult(input: unknown): Parsed<RetrainingResult> 
 export function parseRetrainingFailure(input: unknown): Parsed<RetrainingFailure> {
   if (!isRecord(input)) return { ok: false, errors: [{ field: '', message: 'the failure must be a JSON object' }] };
   const errors: ContractFieldError[] = [];
-  const { reason, retryable = true, ...rest } = input;
-  for (const key of Object.keys(rest)) errors.push({ field: key, message: `${key} is not a failure field (reason, retryable)` });
+  const { reason, ...rest } = input;
+  for (const key of Object.keys(rest)) errors.push({ field: key, message: `${key} is not a failure field (reason)` });
   if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_TEXT) {
     errors.push({ field: 'reason', message: `reason must be a non-empty string of at most ${MAX_TEXT} characters` });
   }
-  if (typeof retryable !== 'boolean') errors.push({ field: 'retryable', message: 'retryable must be a boolean' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { reason: reason as string, retryable: retryable as boolean } };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { reason: reason as string } };
 }
 
 export function parseRetrainingProgress(input: unknown): Parsed<RetrainingProgress> {

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class ClaimRetrainingJobRequestDto {
+  @ApiProperty({ example: 'risk-team-trainer-7f3a', description: 'Who claims the job: shown on the job as its worker' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._@:-]{1,128}$/, { message: 'worker must be 1-128 letters, digits or . _ @ : -' })
+  worker: string;
+}
+
+export class RetrainingProgressRequestDto {
+  @ApiProperty({ example: 0.4, minimum: 0, maximum: 1, description: 'Fraction done' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  progress: number;
+
+  @ApiPropertyOptional({ example: 'epoch 120/300', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  message?: string;
+}
+
+export class RetrainingFailureRequestDto {
+  @ApiProperty({ example: 'Feature store returned no rows for 2026-11', minLength: 1, maxLength: 5000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  reason: string;
+}

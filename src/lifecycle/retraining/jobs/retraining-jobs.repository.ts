@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
+
+import {
+  RETRAINING_OPEN_STATES,
+  type RetrainingJobState,
+  type RetrainingResult,
+} from '../../../../libs/contracts/src/index.js';
+import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../../common/database/mongo.repository.js';
+import type { Page } from '../../../common/pagination/page.js';
+import { queueJobIdFor, type NewRetrainingJob, type RetrainingJob, type RetrainingJobFilter } from './retraining-job.js';
+import { RetrainingJobDocument } from './retraining-job.schema.js';
+
+type RetrainingJobLean = RetrainingJobDocument & { _id: Types.ObjectId };
+
+const MAX_EVENTS = 100;
+const OPEN = [...RETRAINING_OPEN_STATES];
+
+/**
+ * Every state change is a compare-and-set on the state (a null answer means the job is missing or not in
+ * a state that allows the change), and every step of the pipeline stores its outcome once, so replaying a
+ * job after a crash finds the steps already done.
+ */
+@Injectable()
+export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocument> {
+  constructor(@InjectModel(RetrainingJobDocument.name) model: Model<RetrainingJobDocument>) {
+    super(model);
+  }
+
+  /** Null when another job of the model is still open (the sparse unique index on activeModel). */
+  async createOpen(job: NewRetrainingJob, message: string): Promise<RetrainingJob | null> {
+    const _id = new Types.ObjectId();
+    try {
+      const created = await this.model.create({
+        ...job,
+        _id,
+        activeModel: job.modelName,
+        state: 'PENDING_ENQUEUE',
+        round: 1,
+        queueJobId: queueJobIdFor(_id.toHexString(), 1),
+        events: [event('PENDING_ENQUEUE', message)],
+      });
+      return toJob(created.toObject() as RetrainingJobLean);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Adds a drift event to the open job of the model; null when the model has none. */
+  attachDriftEvent(modelName: string, driftEventId: string): Promise<RetrainingJob | null> {
+    return this.update({ activeModel: modelName }, { $addToSet: { driftEventIds: driftEventId } });
+  }
+
+  async findOpen(modelName: string): Promise<RetrainingJob | null> {
+    const doc = await this.model.findOne({ activeModel: modelName }).lean<RetrainingJobLean>().exec();
+    return doc ? toJob(doc) : null;
+  }
+
+  async findById(id: string): Promise<RetrainingJob | null> {
+    const doc = await this.model.findById(id).lean<RetrainingJobLean>().exec();
+    return doc ? toJob(doc) : null;
+  }
+
+  async list(filter: RetrainingJobFilter, page: PageRequest): Promise<Page<RetrainingJob>> {
+    const query: QueryFilter<RetrainingJobDocument> = {};
+    if (filter.modelName) query.modelName = filter.modelName;
+    if (filter.state) query.state = filter.state;
+    const { docs, nextCursor } = await this.findPage(query, { ...page, sortField: 'createdAt', direction: -1 });
+    return { items: (docs as RetrainingJobLean[]).map(toJob), nextCursor };
+  }
+
+  /** The latest job of the model that was not cancelled: the start of the cooldown. */
+  async latestUncancelled(modelName: string): Promise<RetrainingJob | null> {
+    const doc = await this.model
+      .findOne({ modelName, state: { $ne: 'CANCELLED' } })
+      .sort({ createdAt: -1, _id: -1 })
+      .lean<RetrainingJobLean>()
+      .exec();
+    return doc ? toJob(doc) : null;
+  }
+
+  async pendingEnqueue(limit: number): Promise<RetrainingJob[]> {
+    const docs = await this.model.find({ state: 'PENDING_ENQUEUE' }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean<RetrainingJobLean[]>().exec();
+    return docs.map(toJob);
+  }
+
+  async awaitingPastDeadline(now: Date, limit: number): Promise<RetrainingJob[]> {
+    const docs = await this.model
+      .find({ state: { $in: ['QUEUED', 'RUNNING', 'AWAITING_RESULT'] }, resultDeadline: { $ne: null, $lt: now } })
+      .limit(limit)
+      .lean<RetrainingJobLean[]>()
+      .exec();
+    return docs.map(toJob);
+  }
+
+  markQueued(id: string, queueJobId: string): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: id, state: 'PENDING_ENQUEUE', queueJobId },
+      { $set: { state: 'QUEUED', enqueuedAt: new Date() }, ...pushEvent('QUEUED', 'on the queue') },
+    );
+  }
+
+  /** A worker (or an external consumer claiming the job) starts an execution. */
+  start(id: string, workerId: string, resultDeadline: Date | null): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: id, state: { $in: ['PENDING_ENQUEUE', 'QUEUED', 'RUNNING'] } },
+      {
+        $set: { state: 'RUNNING', workerId, startedAt: new Date(), resultDeadline },
+        $inc: { attempts: 1 },
+        ...pushEvent('RUNNING', `execution started by ${workerId}`),
+      },
+    );
+  }
+
+  reportProgress(id: string, progress: number, message: string | null, states: readonly RetrainingJobState[]): Promise<RetrainingJob | null> {
+    return this.update({ _id: id, state: { $in: [...states] } }, { $set: { progress, progressMessage: message } });
+  }
+
+  setOutputTail(id: string, lines: string[]): Promise<RetrainingJob | null> {
+    return this.update({ _id: id }, { $set: { outputTail: lines } });
+  }
+
+  awaitResult(id: string, resultDeadline: Date, message: string): Promise<RetrainingJob | null> {
+    return this.update({ _id: id, state: 'RUNNING', result: null }, { $set: { state: 'AWAITING_RESULT', resultDeadline }, ...pushEvent('AWAITING_RESULT', message) });
+  }
+
+  /** Stores the result of a trainer the worker ran itself, once; null when one is already stored. */
+  storeResult(id: string, result: RetrainingResult): Promise<RetrainingJob | null> {
+    return this.update({ _id: id, state: 'RUNNING', result: null }, { $set: { result, progress: 1 }, ...pushEvent('RUNNING', 'trainer result stored') });
+  }
+
+  /**
+   * Stores a result reported through the completion endpoint and hands the closing steps to the platform's
+   * worker through the outbox: the job goes back to PENDING_ENQUEUE on the platform queue.
+   */
+  acceptReportedResult(job: RetrainingJob, result: RetrainingResult, from: readonly RetrainingJobState[], queueName: string): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: job.id, round: job.round, state: { $in: [...from] }, result: null },
+      {
+        $set: { state: 'PENDING_ENQUEUE', result, progress: 1, resultDeadline: null, queueName, queueJobId: `${queueJobIdFor(job.id, job.round)}-close` },
+        ...pushEvent('PENDING_ENQUEUE', 'trainer reported its result'),
+      },
+    );
+  }
+
+  setRun(id: string, runId: string): Promise<RetrainingJob | null> {
+    return this.update({ _id: id, runId: null }, { $set: { runId }, ...pushEvent('RUNNING', `run ${runId} recorded`) });
+  }
+
+  setVersion(id: string, modelVersion: number): Promise<RetrainingJob | null> {
+    return this.update({ _id: id, modelVersion: null }, { $set: { modelVersion }, ...pushEvent('RUNNING', `version ${modelVersion} registered in STAGING`) });
+  }
+
+  setEvaluation(id: string, evaluationId: string): Promise<RetrainingJob | null> {
+    return this.update({ _id: id, evaluationId: null }, { $set: { evaluationId }, ...pushEvent('RUNNING', `evaluation ${evaluationId} started`) });
+  }
+
+  succeed(id: string): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: id, state: { $in: OPEN } },
+      { $set: { state: 'SUCCEEDED', finishedAt: new Date(), resultDeadline: null }, $unset: { activeModel: 1 }, ...pushEvent('SUCCEEDED', 'new version in STAGING') },
+    );
+  }
+
+  /** Fails an open job; with `waitingIn`, only while it is in one of those states and has no result yet. */
+  fail(id: string, reason: string, waitingIn?: readonly RetrainingJobState[]): Promise<RetrainingJob | null> {
+    return this.update(
+      waitingIn ? { _id: id, state: { $in: [...waitingIn] }, result: null } : { _id: id, state: { $in: OPEN } },
+      {
+        $set: { state: 'FAILED', failureReason: reason, lastError: reason, finishedAt: new Date(), resultDeadline: null },
+        $unset: { activeModel: 1 },
+        ...pushEvent('FAILED', reason),
+      },
+    );
+  }
+
+  /** A failed attempt that BullMQ will retry after its backoff. */
+  attemptFailed(id: string, error: string, message: string): Promise<RetrainingJob | null> {
+    return this.update({ _id: id, state: 'RUNNING' }, { $set: { state: 'QUEUED', lastError: error, workerId: null, resultDeadline: null }, ...pushEvent('QUEUED', message) });
+  }
+
+  /** A worker shutting down gives the job back to the queue. */
+  release(id: string, workerId: string): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: id, state: 'RUNNING', workerId, result: null },
+      { $set: { state: 'QUEUED', workerId: null }, ...pushEvent('QUEUED', `released by ${workerId} on shutdown`) },
+    );
+  }
+
+  /** Refused once a result is stored: from there the job only finishes. */
+  cancel(id: string, actor: string, reason: string): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: id, state: { $in: OPEN }, result: null },
+      {
+        $set: { state: 'CANCELLED', failureReason: `cancelled by ${actor}: ${reason}`, finishedAt: new Date(), resultDeadline: null },
+        $unset: { activeModel: 1 },
+        ...pushEvent('CANCELLED', `cancelled by ${actor}: ${reason}`),
+      },
+    );
+  }
+
+  /**
+   * Opens a new round of an ended job, keeping the steps already done (a stored result, run or version).
+   * Null when the job moved meanwhile; DuplicateKey (rethrown) when another job of the model is open.
+   */
+  async reopen(job: RetrainingJob, actor: string): Promise<RetrainingJob | null> {
+    const round = job.round + 1;
+    return this.update(
+      { _id: job.id, state: job.state, round: job.round },
+      {
+        $set: {
+          state: 'PENDING_ENQUEUE',
+          activeModel: job.modelName,
+          round,
+          queueJobId: queueJobIdFor(job.id, round),
+          failureReason: null,
+          finishedAt: null,
+          enqueuedAt: null,
+          workerId: null,
+          progress: job.result ? 1 : 0,
+        },
+        ...pushEvent('PENDING_ENQUEUE', `retry (round ${round}) requested by ${actor}`),
+      },
+    );
+  }
+
+  private async update(filter: QueryFilter<RetrainingJobDocument>, update: UpdateQuery<RetrainingJobDocument>): Promise<RetrainingJob | null> {
+    const doc = await this.model.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<RetrainingJobLean>().exec();
+    return doc ? toJob(doc) : null;
+  }
+}
+
+function event(state: RetrainingJobState, message: string) {
+  return { at: new Date(), state, message: message.slice(0, 2000) };
+}
+
+function pushEvent(state: RetrainingJobState, message: string): UpdateQuery<RetrainingJobDocument> {
+  return { $push: { events: { $each: [event(state, message)], $slice: -MAX_EVENTS } } };
+}
+
+function toJob(doc: RetrainingJobLean): RetrainingJob {
+  return {
+    id: doc._id.toHexString(),
+    modelName: doc.modelName,
+    state: doc.state,
+    trigger: { kind: doc.trigger.kind, reason: doc.trigger.reason ?? '', requestedBy: doc.trigger.requestedBy ?? null },
+    driftEventIds: doc.driftEventIds ?? [],
+    trainer: {
+      kind: doc.trainer.kind,
+      command: doc.trainer.command ?? null,
+      url: doc.trainer.url ?? null,
+      queue: doc.trainer.queue ?? null,
+      settings: doc.trainer.settings ?? {},
+      timeoutSeconds: doc.trainer.timeoutSeconds,
+    },
+    experimentName: doc.experimentName,
+    round: doc.round,
+    queueName: doc.queueName,
+    queueJobId: doc.queueJobId,
+    attempts: doc.attempts ?? 0,
+    maxAttempts: doc.maxAttempts,
+    progress: doc.progress ?? 0,
+    progressMessage: doc.progressMessage ?? null,
+    outputTail: doc.outputTail ?? [],
+    result: doc.result ?? null,
+    runId: doc.runId ?? null,
+    modelVersion: doc.modelVersion ?? null,
+    evaluationId: doc.evaluationId ?? null,
+    lastError: doc.lastError ?? null,
+    failureReason: doc.failureReason ?? null,
+    workerId: doc.workerId ?? null,
+    enqueuedAt: doc.enqueuedAt ?? null,
+    startedAt: doc.startedAt ?? null,
+    finishedAt: doc.finishedAt ?? null,
+    resultDeadline: doc.resultDeadline ?? null,
+    events: doc.events ?? [],
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model, Types } from 'mongoose';
+
+import { isDuplicateKeyError, MongoRepository } from '../../../common/database/mongo.repository.js';
+import type { RetrainingPolicy, RetrainingPolicyChanges } from './retraining-policy.js';
+import { RetrainingPolicyDocument } from './retraining-policy.schema.js';
+
+type RetrainingPolicyLean = RetrainingPolicyDocument & { _id: Types.ObjectId };
+
+@Injectable()
+export class RetrainingPoliciesRepository extends MongoRepository<RetrainingPolicyDocument> {
+  constructor(@InjectModel(RetrainingPolicyDocument.name) model: Model<RetrainingPolicyDocument>) {
+    super(model);
+  }
+
+  async findByModel(modelName: string): Promise<RetrainingPolicy | null> {
+    const doc = await this.model.findOne({ modelName }).lean<RetrainingPolicyLean>().exec();
+    return doc ? toPolicy(doc) : null;
+  }
+
+  /** Replaces the model's policy whole (one document per model, by the unique index on modelName). */
+  async put(modelName: string, policy: RetrainingPolicyChanges, actor: string): Promise<RetrainingPolicy> {
+    const upsert = () =>
+      this.model.findOneAndUpdate({ modelName }, { $set: { ...policy, modelName, updatedBy: actor } }, { upsert: true, returnDocument: 'after' }).lean<RetrainingPolicyLean>().exec();
+    try {
+      return toPolicy((await upsert())!);
+    } catch (error) {
+      // Two first writes race to insert; the loser finds the winner's document and updates it.
+      if (!isDuplicateKeyError(error)) throw error;
+      return toPolicy((await upsert())!);
+    }
+  }
+}
+
+function toPolicy(doc: RetrainingPolicyLean): RetrainingPolicy {
+  return {
+    modelName: doc.modelName,
+    enabled: doc.enabled,
+    minSeverity: doc.minSeverity,
+    cooldownSeconds: doc.cooldownSeconds,
+    trainer: {
+      kind: doc.trainer.kind,
+      command: doc.trainer.command ?? null,
+      url: doc.trainer.url ?? null,
+      queue: doc.trainer.queue ?? null,
+      settings: doc.trainer.settings ?? {},
+      timeoutSeconds: doc.trainer.timeoutSeconds,
+    },
+    experimentName: doc.experimentName ?? null,
+    source: 'MODEL',
+    updatedBy: doc.updatedBy ?? null,
+    updatedAt: doc.updatedAt,
+  };
+}

@@ -1,0 +1,65 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+
+import { RETRAINING_EXTERNAL_QUEUE, RETRAINING_QUEUE } from '../../../libs/contracts/src/index.js';
+import { DriftModule } from '../drift/drift.module.js';
+import { ExperimentsModule } from '../experiments/experiments.module.js';
+import { RegistryModule } from '../registry/registry.module.js';
+import { RunsModule } from '../runs/runs.module.js';
+import { RetrainingCloser } from './closing/retraining-closer.js';
+import { RetrainingJobDocument, RetrainingJobSchema } from './jobs/retraining-job.schema.js';
+import { RetrainingCompletionService } from './jobs/retraining-completion.service.js';
+import { RetrainingJobsRepository } from './jobs/retraining-jobs.repository.js';
+import { RetrainingJobsService } from './jobs/retraining-jobs.service.js';
+import { RetrainingOutbox } from './outbox/retraining-outbox.js';
+import { RetrainingPolicyDocument, RetrainingPolicySchema } from './policies/retraining-policy.schema.js';
+import { RetrainingPoliciesRepository } from './policies/retraining-policies.repository.js';
+import { RetrainingPoliciesService } from './policies/retraining-policies.service.js';
+import { RetrainingDriftLinks } from './retraining-drift-links.js';
+import { retrainingConfig } from './retraining.config.js';
+import { RetrainingQueue } from './retraining.queue.js';
+import { RetrainingTriggerService } from './trigger/retraining-trigger.service.js';
+
+/**
+ * What the API and the worker share: the job and policy collections, the producer and its outbox sweeper
+ * (which runs in every process), the drift trigger and the closing steps.
+ */
+@Module({
+  imports: [
+    BullModule.registerQueue({ name: RETRAINING_EXTERNAL_QUEUE }, { name: RETRAINING_QUEUE }),
+    ConfigModule.forFeature(retrainingConfig),
+    DriftModule,
+    ExperimentsModule,
+    MongooseModule.forFeature([
+      { name: RetrainingJobDocument.name, schema: RetrainingJobSchema },
+      { name: RetrainingPolicyDocument.name, schema: RetrainingPolicySchema },
+    ]),
+    RegistryModule,
+    RunsModule,
+  ],
+  providers: [
+    RetrainingCloser,
+    RetrainingCompletionService,
+    RetrainingDriftLinks,
+    RetrainingJobsRepository,
+    RetrainingJobsService,
+    RetrainingOutbox,
+    RetrainingPoliciesRepository,
+    RetrainingPoliciesService,
+    RetrainingQueue,
+    RetrainingTriggerService,
+  ],
+  exports: [
+    BullModule,
+    RetrainingCloser,
+    RetrainingCompletionService,
+    RetrainingDriftLinks,
+    RetrainingJobsRepository,
+    RetrainingJobsService,
+    RetrainingPoliciesService,
+    RetrainingTriggerService,
+  ],
+})
+export class RetrainingCoreModule {}

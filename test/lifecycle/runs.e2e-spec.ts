@@ -178,7 +178,7 @@ describe('lifecycle runs', () => {
       await t.http.post(`${RUNS}/${UNKNOWN_ID}/params`).send({ params: { lr: '1' } }).expect(404);
     });
 
-    it('writes one of two racing conflicting values, never both', async () => {
+    it('writes exactly one of several racing conflicting values', async () => {
       const run = await createRun();
       const results = await Promise.all(['a', 'b', 'c', 'd'].map((v) => t.http.post(`${RUNS}/${run.id}/params`).send({ params: { seed: v } })));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);

@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
+
+import { redisOptionsFromUrl } from '../../src/common/queue/redis-connection.js';
+import { createTestApp, type TestApp } from '../harness/test-app.js';
+import { ACTOR, getJob, JOBS, LIFECYCLE, putPolicy, recordDrift, registerModel, type RetrainingJobBody } from './retraining-fixtures.js';
+
+const PREFIX = 'e2e-retraining-api';
+
+/** No worker runs in this suite: jobs stop at QUEUED, which is what these rules are about. */
+describe('retraining API: policies, triggers, one open job per model, cancel, retry and the completion protocol', () => {
+  let t: TestApp;
+  let platformQueue: Queue;
+  let externalQueue: Queue;
+
+  beforeAll(async () => {
+    t = await createTestApp('retraining-api', { QUEUE_PREFIX: PREFIX, RETRAINING_DEFAULT_MIN_SEVERITY: 'MEDIUM', RETRAINING_DEFAULT_COOLDOWN_SECONDS: '0' });
+    const connection = redisOptionsFromUrl(t.services.redis.url);
+    platformQueue = new Queue('retraining', { connection, prefix: PREFIX });
+    externalQueue = new Queue('retraining-external', { connection, prefix: PREFIX });
+  });
+
+  afterAll(async () => {
+    await Promise.all([platformQueue.close(), externalQueue.close()]);
+    await t.close();
+  });
+
+  describe('policy', () => {
+    it('answers the platform default for a model without a policy, and 404 for an unknown model', async () => {
+      await registerModel(t.http, 'policy-default');
+      const res = await t.http.get(`${LIFECYCLE}/models/policy-default/retraining-policy`).expect(200);
+      expect(res.body).toEqual({
+        modelName: 'policy-default',
+        enabled: true,
+        minSeverity: 'MEDIUM',
+        cooldownSeconds: 0,
+        trainer: { kind: 'command', command: 'logistic-regression', url: null, queue: null, settings: {}, timeoutSeconds: 3600 },
+        experimentName: 'retraining:policy-default',
+        source: 'DEFAULT',
+        updatedBy: null,
+        updatedAt: null,
+      });
+      await t.http.get(`${LIFECYCLE}/models/nobody/retraining-policy`).expect(404);
+      await t.http.put(`${LIFECYCLE}/models/nobody/retraining-policy`).set(ACTOR).send({ enabled: true, minSeverity: 'HIGH', cooldownSeconds: 0, trainer: { kind: 'external' } }).expect(404);
+    });
+
+    it('stores a policy and answers it as the model\'s own', async () => {
+      await registerModel(t.http, 'policy-set');
+      const body = { enabled: false, minSeverity: 'CRITICAL', cooldownSeconds: 600, trainer: { kind: 'webhook', url: 'http://127.0.0.1:9/train', settings: { window: '18m' } }, experimentName: 'policy-set-runs' };
+      const put = await t.http.put(`${LIFECYCLE}/models/policy-set/retraining-policy`).set(ACTOR).send(body).expect(200);
+      expect(put.body).toMatchObject({ ...body, source: 'MODEL', updatedBy: 'quant-ops', trainer: { kind: 'webhook', url: 'http://127.0.0.1:9/train', command: null, queue: null, settings: { window: '18m' }, timeoutSeconds: 86400 } });
+      const get = await t.http.get(`${LIFECYCLE}/models/policy-set/retraining-policy`).expect(200);
+      expect(get.body).toEqual(put.body);
+    });
+
+    it('refuses an invalid policy with 400 naming each field, and keeps the previous one', async () => {
+      await registerModel(t.http, 'policy-bad');
+      const base = { enabled: true, minSeverity: 'HIGH', cooldownSeconds: 0 };
+      const unknownCommand = await t.http.put(`${LIFECYCLE}/models/policy-bad/retraining-policy`).set(ACTOR).send({ ...base, trainer: { kind: 'command', command: '/bin/sh' } }).expect(400);
+      expect(unknownCommand.body.errors).toEqual([{ field: 'trainer.command', message: expect.stringContaining('configured: logistic-regression') }]);
+      const noUrl = await t.http.put(`${LIFECYCLE}/models/policy-bad/retraining-policy`).set(ACTOR).send({ ...base, trainer: { kind: 'webhook' } }).expect(400);
+      expect(noUrl.body.errors.map((e: { field: string }) => e.field)).toEqual(['trainer.url']);
+      const ownQueue = await t.http.put(`${LIFECYCLE}/models/policy-bad/retraining-policy`).set(ACTOR).send({ ...base, trainer: { kind: 'external', queue: 'retraining' } }).expect(400);
+      expect(ownQueue.body.errors.map((e: { field: string }) => e.field)).toEqual(['trainer.queue']);
+      const shape = await t.http.put(`${LIFECYCLE}/models/policy-bad/retraining-policy`).set(ACTOR).send({ enabled: 'yes', minSeverity: 'SEVERE', cooldownSeconds: -1, trainer: { kind: 'ftp' }, extra: 1 }).expect(400);
+      expect(shape.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['enabled', 'minSeverity', 'cooldownSeconds', 'trainer.kind', 'extra']));
+      await t.http.put(`${LIFECYCLE}/models/policy-bad/retraining-policy`).send({ ...base, trainer: { kind: 'external' } }).expect(400);
+      const kept = await t.http.get(`${LIFECYCLE}/models/policy-bad/retraining-policy`).expect(200);
+      expect(kept.body.source).toBe('DEFAULT');
+    });
+  });
+
+  describe('drift events', () => {
+    it('does not trigger below the minimum severity or with the policy disabled, and says why on the event', async () => {
+      await registerModel(t.http, 'quiet-model');
+      const low = await recordDrift(t.http, 'quiet-model', 0.05);
+      expect(low.retraining).toMatchObject({ jobId: null, state: 'NOT_TRIGGERED', detail: "severity LOW is below the policy's minimum MEDIUM" });
+      await putPolicy(t.http, 'quiet-model', { enabled: false });
+      const disabled = await recordDrift(t.http, 'quiet-model', 0.5);
+      expect(disabled.retraining).toMatchObject({ jobId: null, state: 'NOT_TRIGGERED', detail: 'retraining is disabled for this model' });
+      const jobs = await t.http.get(`${JOBS}?modelName=quiet-model`).expect(200);
+      expect(jobs.body.items).toHaveLength(0);
+    });
+
+    it('opens exactly one job for concurrent qualifying events, holding every event id, and enqueues it once', async () => {
+      await registerModel(t.http, 'busy-model');
+      const events = await Promise.all(Array.from({ length: 12 }, () => recordDrift(t.http, 'busy-model', 0.35)));
+      const jobs = (await t.http.get(`${JOBS}?modelName=busy-model`).expect(200)).body.items as RetrainingJobBody[];
+      expect(jobs).toHaveLength(1);
+      const [job] = jobs;
+      expect(job.state).toBe('QUEUED');
+      expect([...job.driftEventIds].sort()).toEqual(events.map((e) => e.id).sort());
+      for (const event of events) {
+        const stored = (await t.http.get(`${LIFECYCLE}/drift-events/${event.id}`).expect(200)).body;
+        expect(stored.retraining).toMatchObject({ jobId: job.id, state: 'QUEUED' });
+      }
+      const queued = (await platformQueue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter((j) => j.data.jobId === job.id);
+      expect(queued.map((j) => j.id)).toEqual([job.id]);
+    });
+
+    it('skips a new job during the cooldown after the last one, and attaches to an open job whatever the cooldown', async () => {
+      await registerModel(t.http, 'cool-model');
+      await putPolicy(t.http, 'cool-model', { minSeverity: 'MEDIUM', cooldownSeconds: 3600, trainer: { kind: 'external' } });
+      const first = await recordDrift(t.http, 'cool-model');
+      const second = await recordDrift(t.http, 'cool-model');
+      expect(second.retraining!.jobId).toBe(first.retraining!.jobId);
+      await t.http.post(`${JOBS}/${first.retraining!.jobId}/fail`).send({ reason: 'feature store down' }).expect(200);
+      const third = await recordDrift(t.http, 'cool-model');
+      expect(third.retraining).toMatchObject({ jobId: null, state: 'NOT_TRIGGERED', detail: expect.stringMatching(/^cooldown: .* after \d{4}-/) });
+    });
+  });
+
+  describe('cancel and retry', () => {
+    it('cancels a queued job, takes it off the queue, tells its events, and refuses a second cancel', async () => {
+      await registerModel(t.http, 'cancel-model');
+      const event = await recordDrift(t.http, 'cancel-model');
+      const jobId = event.retraining!.jobId!;
+      expect(await platformQueue.getJob(jobId)).toBeDefined();
+      const cancelled = await t.http.post(`${JOBS}/${jobId}/cancel`).set(ACTOR).send({ reason: 'data feed under repair' }).expect(200);
+      expect(cancelled.body).toMatchObject({ state: 'CANCELLED', failureReason: 'cancelled by quant-ops: data feed under repair', finishedAt: expect.any(String) });
+      expect(await platformQueue.getJob(jobId)).toBeUndefined();
+      const stored = (await t.http.get(`${LIFECYCLE}/drift-events/${event.id}`).expect(200)).body;
+      expect(stored.retraining).toMatchObject({ jobId, state: 'CANCELLED', detail: 'cancelled by quant-ops: data feed under repair' });
+      const again = await t.http.post(`${JOBS}/${jobId}/cancel`).set(ACTOR).send({ reason: 'twice' }).expect(409);
+      expect(again.body.detail).toMatch(/cannot move from CANCELLED to CANCELLED/);
+      await t.http.post(`${JOBS}/${jobId}/cancel`).send({ reason: 'no actor' }).expect(400);
+    });
+
+    it('retries a cancelled job as a new round on the queue, and refuses to retry an open job', async () => {
+      await registerModel(t.http, 'retry-model');
+      const created = await t.http.post(`${LIFECYCLE}/models/retry-model/retrain`).set(ACTOR).send({ reason: 'first' }).expect(201);
+      const id = created.body.id as string;
+      await t.http.post(`${JOBS}/${id}/retry`).set(ACTOR).expect(409);
+      await t.http.post(`${JOBS}/${id}/cancel`).set(ACTOR).send({ reason: 'wrong window' }).expect(200);
+      const retried = await t.http.post(`${JOBS}/${id}/retry`).set(ACTOR).expect(200);
+      expect(retried.body).toMatchObject({ state: 'QUEUED', round: 2, queueJobId: `${id}-r2`, failureReason: null, finishedAt: null });
+      expect(retried.body.events.map((e: { message: string }) => e.message)).toContain('retry (round 2) requested by quant-ops');
+      expect((await platformQueue.getJob(`${id}-r2`))?.data).toEqual({ contractVersion: 1, jobId: id });
+    });
+
+    it('refuses a retry while another job of the model is open, naming it', async () => {
+      await registerModel(t.http, 'retry-blocked');
+      const old = await t.http.post(`${LIFECYCLE}/models/retry-blocked/retrain`).set(ACTOR).send({ reason: 'old' }).expect(201);
+      await t.http.post(`${JOBS}/${old.body.id}/cancel`).set(ACTOR).send({ reason: 'superseded' }).expect(200);
+      const open = await t.http.post(`${LIFECYCLE}/models/retry-blocked/retrain`).set(ACTOR).send({ reason: 'new' }).expect(201);
+      const refused = await t.http.post(`${JOBS}/${old.body.id}/retry`).set(ACTOR).expect(409);
+      expect(refused.body).toMatchObject({ openJobId: open.body.id });
+      expect((await getJob(t.http, old.body.id)).state).toBe('CANCELLED');
+    });
+  });
+
+  describe('completion protocol (external trainer)', () => {
+    const result = { metrics: { auc: 0.91, accuracy: 0.84 }, params: { window: '18m' }, artifactUri: 's3://models/ext/1', tags: { team: 'risk' } };
+
+    it('claims, reports progress, completes once, and hands the closing steps to the platform queue', async () => {
+      await registerModel(t.http, 'ext-model');
+      await putPolicy(t.http, 'ext-model', { trainer: { kind: 'external', settings: { window: '18m' } } });
+      const event = await recordDrift(t.http, 'ext-model', 0.5);
+      const jobId = event.retraining!.jobId!;
+      expect((await externalQueue.getJob(jobId))?.data).toEqual({ contractVersion: 1, jobId });
+
+      const claim = await t.http.post(`${JOBS}/${jobId}/claim`).send({ worker: 'risk-trainer-1' }).expect(200);
+      expect(claim.body).toMatchObject({
+        contractVersion: 1,
+        jobId,
+        modelName: 'ext-model',
+        attempt: 1,
+        trigger: { kind: 'DRIFT', driftEventIds: [event.id] },
+        trainer: { kind: 'external', settings: { window: '18m' } },
+        completion: { complete: `/api/v1/ml/lifecycle/retraining-jobs/${jobId}/complete` },
+      });
+      const progressed = await t.http.post(`${JOBS}/${jobId}/progress`).send({ progress: 0.5, message: 'half way' }).expect(200);
+      expect(progressed.body).toMatchObject({ state: 'RUNNING', workerId: 'risk-trainer-1', progress: 0.5, progressMessage: 'half way' });
+
+      const invalid = await t.http.post(`${JOBS}/${jobId}/complete`).send({ metrics: { auc: 'high' }, artifactUri: 'nowhere' }).expect(400);
+      expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['artifactUri', 'metrics.auc']);
+
+      const completed = await t.http.post(`${JOBS}/${jobId}/complete`).send(result).expect(200);
+      expect(completed.body).toMatchObject({ state: 'QUEUED', queueName: 'retraining', queueJobId: `${jobId}-close`, result });
+      const repeated = await t.http.post(`${JOBS}/${jobId}/complete`).send(result).expect(200);
+      expect(repeated.body.result).toEqual(result);
+      await t.http.post(`${JOBS}/${jobId}/complete`).send({ ...result, metrics: { auc: 0.5 } }).expect(409);
+      await t.http.post(`${JOBS}/${jobId}/fail`).send({ reason: 'too late' }).expect(409);
+      await t.http.post(`${JOBS}/${jobId}/cancel`).set(ACTOR).send({ reason: 'too late' }).expect(409);
+      expect((await platformQueue.getJob(`${jobId}-close`))?.data).toEqual({ contractVersion: 1, jobId });
+    });
+
+    it('fails a job on the trainer\'s report, repeatably, and refuses the protocol for a command job', async () => {
+      await registerModel(t.http, 'ext-fail');
+      await putPolicy(t.http, 'ext-fail', { trainer: { kind: 'external' } });
+      const jobId = (await recordDrift(t.http, 'ext-fail', 0.5)).retraining!.jobId!;
+      const failed = await t.http.post(`${JOBS}/${jobId}/fail`).send({ reason: 'no rows for 2026-11' }).expect(200);
+      expect(failed.body).toMatchObject({ state: 'FAILED', failureReason: 'no rows for 2026-11' });
+      await t.http.post(`${JOBS}/${jobId}/fail`).send({ reason: 'no rows for 2026-11' }).expect(200);
+      await t.http.post(`${JOBS}/${jobId}/claim`).send({ worker: 'late' }).expect(409);
+      await t.http.post(`${JOBS}/${jobId}/progress`).send({ progress: 0.1 }).expect(409);
+
+      await registerModel(t.http, 'cmd-model');
+      const cmdJob = (await recordDrift(t.http, 'cmd-model', 0.5)).retraining!.jobId!;
+      const refused = await t.http.post(`${JOBS}/${cmdJob}/complete`).send(result).expect(409);
+      expect(refused.body.detail).toMatch(/runs a command trainer/);
+    });
+  });
+
+  describe('reading jobs', () => {
+    it('lists jobs by model and state, newest first, paging through each exactly once', async () => {
+      await registerModel(t.http, 'paged-model');
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const job = await t.http.post(`${LIFECYCLE}/models/paged-model/retrain`).set(ACTOR).send({ reason: `round ${i}` }).expect(201);
+        await t.http.post(`${JOBS}/${job.body.id}/cancel`).set(ACTOR).send({ reason: 'paging' }).expect(200);
+        ids.unshift(job.body.id);
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: RetrainingJobBody[]; nextCursor: string | null } } = await t.http
+          .get(`${JOBS}?modelName=paged-model&state=CANCELLED&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+          .expect(200);
+        seen.push(...page.body.items.map((j) => j.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(ids);
+      await t.http.get(`${JOBS}?state=DONE`).expect(400);
+      await t.http.get(`${JOBS}?limit=201`).expect(400);
+      await t.http.get(`${JOBS}/not-an-id`).expect(400);
+      await t.http.get(`${JOBS}/0123456789abcdef01234567`).expect(404);
+    });
+
+    it('serves the queue dashboard under /admin/queues, outside the API prefix', async () => {
+      const res = await t.http.get('/admin/queues').expect(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      const api = await t.http.get('/admin/queues/api/queues').expect(200);
+      expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['retraining', 'retraining-external']);
+    });
+  });
+});

@@ -55,7 +55,7 @@ export class CommandTrainer implements Trainer {
         setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS).unref();
       };
       const timer = setTimeout(() => stop(`timed out after ${timeoutSeconds} s`), timeoutSeconds * 1000);
-      const onAbort = () => stop('stopped: the job was cancelled or the worker is shutting down');
+      const onAbort = () => stop('was stopped: the job was cancelled or the worker is shutting down');
       hooks.signal.addEventListener('abort', onAbort, { once: true });
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         if (stdout.length < MAX_STDOUT_BYTES) stdout += chunk;
@@ -78,7 +78,7 @@ export class CommandTrainer implements Trainer {
         hooks.signal.removeEventListener('abort', onAbort);
         tail.flush();
         hooks.onOutput(tail.snapshot());
-        if (stopped) return reject(new Error(`the trainer was ${stopped}`));
+        if (stopped) return reject(new Error(`the trainer ${stopped}`));
         if (code === 0) return resolve(stdout);
         const last = tail.snapshot().at(-1) ?? 'no output';
         reject(new Error(`the trainer exited with ${signal ? `signal ${signal}` : `code ${code}`}: ${last}`));

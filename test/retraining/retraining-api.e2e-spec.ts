@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Queue } from 'bullmq';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 
 import { redisOptionsFromUrl } from '../../src/common/queue/redis-connection.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
-import { ACTOR, getJob, JOBS, LIFECYCLE, putPolicy, recordDrift, registerModel, type RetrainingJobBody } from './retraining-fixtures.js';
+import { ACTOR, getJob, isState, JOBS, LIFECYCLE, putPolicy, recordDrift, registerModel, waitForJob, type RetrainingJobBody } from './retraining-fixtures.js';
 
 const PREFIX = 'e2e-retraining-api';
 
@@ -14,7 +14,15 @@ describe('retraining API: policies, triggers, one open job per model, cancel, re
   let externalQueue: Queue;
 
   beforeAll(async () => {
-    t = await createTestApp('retraining-api', { QUEUE_PREFIX: PREFIX, RETRAINING_DEFAULT_MIN_SEVERITY: 'MEDIUM', RETRAINING_DEFAULT_COOLDOWN_SECONDS: '0' });
+    t = await createTestApp('retraining-api', {
+      QUEUE_PREFIX: PREFIX,
+      RETRAINING_DEFAULT_MIN_SEVERITY: 'MEDIUM',
+      RETRAINING_DEFAULT_COOLDOWN_SECONDS: '0',
+      // The sweeper checks jobs quiet for twice the lock duration against the queue.
+      RETRAINING_LOCK_DURATION_MS: '500',
+      RETRAINING_STALLED_INTERVAL_MS: '500',
+      RETRAINING_OUTBOX_SWEEP_MS: '300',
+    });
     const connection = redisOptionsFromUrl(t.services.redis.url);
     platformQueue = new Queue('retraining', { connection, prefix: PREFIX });
     externalQueue = new Queue('retraining-external', { connection, prefix: PREFIX });
@@ -199,6 +207,32 @@ describe('retraining API: policies, triggers, one open job per model, cancel, re
       const cmdJob = (await recordDrift(t.http, 'cmd-model', 0.5)).retraining!.jobId!;
       const refused = await t.http.post(`${JOBS}/${cmdJob}/complete`).send(result).expect(409);
       expect(refused.body.detail).toMatch(/runs a command trainer/);
+    });
+  });
+
+  describe('reconciliation with the queue', () => {
+    it('puts a job whose BullMQ job vanished from Redis back on the queue', async () => {
+      await registerModel(t.http, 'vanished-model');
+      const id = (await recordDrift(t.http, 'vanished-model')).retraining!.jobId!;
+      await platformQueue.remove(id);
+      const back = await waitForJob(t.http, id, (job) => job.state === 'QUEUED' && job.events.some((e) => e.message.includes('was missing from Redis')), 20_000);
+      expect(back.events.map((e) => e.state)).toEqual(['PENDING_ENQUEUE', 'QUEUED', 'PENDING_ENQUEUE', 'QUEUED']);
+      expect((await platformQueue.getJob(id))?.data).toEqual({ contractVersion: 1, jobId: id });
+    });
+
+    it('fails a job whose BullMQ job failed without the processor knowing (stalled too often)', async () => {
+      await registerModel(t.http, 'stalled-model');
+      await putPolicy(t.http, 'stalled-model', { trainer: { kind: 'external', queue: 'stalled-team' } });
+      const id = (await recordDrift(t.http, 'stalled-model')).retraining!.jobId!;
+      const stand = new Worker('stalled-team', async () => {
+        throw new UnrecoverableError('job stalled more than allowable limit');
+      }, { connection: redisOptionsFromUrl(t.services.redis.url), prefix: PREFIX });
+      try {
+        const failed = await waitForJob(t.http, id, isState('FAILED'), 20_000);
+        expect(failed.failureReason).toBe('the queue gave up on the job: job stalled more than allowable limit');
+      } finally {
+        await stand.close();
+      }
     });
   });
 

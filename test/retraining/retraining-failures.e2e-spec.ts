@@ -14,7 +14,7 @@ const TRAINERS = {
 };
 
 /** When each attempt failed, and when the next one started, from the job's event log. */
-function retryGaps(job: RetrainingJobBody & { events: { at: string; message: string }[] }): number[] {
+function retryGaps(job: RetrainingJobBody): number[] {
   const gaps: number[] = [];
   job.events.forEach((event, i) => {
     if (!/^attempt \d+ of \d+ failed/.test(event.message)) return;
@@ -53,7 +53,7 @@ describe('retraining failures: attempts with backoff, exhaustion, timeout, inval
     const event = await recordDrift(t.http, 'flaky-model');
     const job = await waitForJob(t.http, event.retraining!.jobId!, isState('SUCCEEDED', 'FAILED'));
     expect(job).toMatchObject({ state: 'SUCCEEDED', attempts: 3, modelVersion: 1, lastError: 'the trainer exited with code 1: not enough data (attempt 2)' });
-    const gaps = retryGaps(job as never);
+    const gaps = retryGaps(job);
     expect(gaps).toHaveLength(2);
     // BullMQ's exponential backoff: the base delay, then twice it.
     expect(gaps[0]).toBeGreaterThanOrEqual(BACKOFF_MS * 0.9);

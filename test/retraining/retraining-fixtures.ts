@@ -24,7 +24,7 @@ export interface RetrainingJobBody {
   progress: number;
   round: number;
   result: { metrics: Record<string, number>; artifactUri: string } | null;
-  events: { state: string; message: string }[];
+  events: { at: string; state: string; message: string }[];
 }
 
 export async function registerModel(http: TestAgent, name: string): Promise<void> {

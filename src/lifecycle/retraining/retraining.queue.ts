@@ -62,6 +62,18 @@ export class RetrainingQueue implements OnApplicationShutdown {
     await this.withinTimeout(this.queue(job.queueName).remove(job.queueJobId));
   }
 
+  /**
+   * Where BullMQ has the job's current round: its state and failure reason, 'missing' when Redis holds no such
+   * job, null when Redis did not answer in time.
+   */
+  async lookup(job: RetrainingJob): Promise<{ state: string; failedReason: string | null } | null> {
+    const found = await this.withinTimeout(this.queue(job.queueName).getJob(job.queueJobId)).catch(() => TIMED_OUT);
+    if (typeof found === 'symbol') return null;
+    if (!found) return { state: 'missing', failedReason: null };
+    const state = await this.withinTimeout(found.getState()).catch(() => TIMED_OUT);
+    return typeof state === 'symbol' ? null : { state, failedReason: found.failedReason ?? null };
+  }
+
   /** The BullMQ queue of that name; queues other than the two registered ones are opened on first use. */
   queue(name: string): Queue {
     const known = this.queues.get(name);

@@ -95,6 +95,25 @@ export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocum
     return docs.map(toJob);
   }
 
+  /** Queued or running jobs that nothing has touched since `before`: candidates for a check against the queue. */
+  async untouchedSince(before: Date, limit: number): Promise<RetrainingJob[]> {
+    const docs = await this.model
+      .find({ state: { $in: ['QUEUED', 'RUNNING'] }, updatedAt: { $lt: before } })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<RetrainingJobLean[]>()
+      .exec();
+    return docs.map(toJob);
+  }
+
+  /** Back to the outbox, only if the job has not changed since it was read. */
+  requeue(job: RetrainingJob, message: string): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: job.id, state: job.state, updatedAt: job.updatedAt },
+      { $set: { state: 'PENDING_ENQUEUE', workerId: null, resultDeadline: null }, ...pushEvent('PENDING_ENQUEUE', message) },
+    );
+  }
+
   markQueued(id: string, queueJobId: string): Promise<RetrainingJob | null> {
     return this.update(
       { _id: id, state: 'PENDING_ENQUEUE', queueJobId },

@@ -43,10 +43,15 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
 
   /** Tries to put a PENDING_ENQUEUE job on its queue now; answers the job as it stands afterwards. */
   async enqueue(job: RetrainingJob): Promise<RetrainingJob> {
-    if (!(await this.queue.add(job))) {
+    const after = await this.tryEnqueue(job);
+    if (after.state === 'PENDING_ENQUEUE') {
       this.logger.warn(`Retraining job ${job.id} is stored but not yet queued (Redis unavailable); the outbox sweeper will enqueue it`);
-      return job;
     }
+    return after;
+  }
+
+  private async tryEnqueue(job: RetrainingJob): Promise<RetrainingJob> {
+    if (!(await this.queue.add(job))) return job;
     const queued = await this.jobs.markQueued(job.id, job.queueJobId);
     if (!queued) return (await this.jobs.findById(job.id)) ?? job;
     await this.links.publish(queued);
@@ -70,13 +75,33 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
 
   private async sweepOnce(): Promise<void> {
     for (const job of await this.jobs.pendingEnqueue(SWEEP_BATCH)) {
-      const after = await this.enqueue(job);
+      const after = await this.tryEnqueue(job);
       // Redis is still away: the rest of the batch would only wait out the same timeout.
       if (after.state === 'PENDING_ENQUEUE') break;
     }
     for (const job of await this.jobs.awaitingPastDeadline(new Date(), SWEEP_BATCH)) {
       const failed = await this.jobs.fail(job.id, `no result reported within ${job.trainer.timeoutSeconds} s`);
       if (failed) await this.links.publish(failed);
+    }
+    await this.reconcile();
+  }
+
+  /**
+   * Open jobs whose BullMQ job failed without the processor seeing it (it stalled more often than allowed)
+   * or vanished (Redis lost its data): the first are failed, the second go back to the outbox.
+   */
+  private async reconcile(): Promise<void> {
+    const quietFor = 2 * Math.max(this.config.lockDurationMs, this.config.stalledIntervalMs);
+    for (const job of await this.jobs.untouchedSince(new Date(Date.now() - quietFor), SWEEP_BATCH)) {
+      const found = await this.queue.lookup(job);
+      if (found === null) return;
+      if (found.state === 'failed') {
+        const failed = await this.jobs.fail(job.id, `the queue gave up on the job: ${found.failedReason ?? 'no reason given'}`);
+        if (failed) await this.links.publish(failed);
+      } else if (found.state === 'missing') {
+        const requeued = await this.jobs.requeue(job, `its BullMQ job ${job.queueJobId} was missing from Redis; enqueued again`);
+        if (requeued) await this.links.publish(requeued);
+      }
     }
   }
 }

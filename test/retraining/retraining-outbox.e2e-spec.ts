@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
+
+import { redisOptionsFromUrl } from '../../src/common/queue/redis-connection.js';
+import { startRedis, type RedisHandle } from '../harness/local-services.js';
+import { createTestApp, type TestApp } from '../harness/test-app.js';
+import { ACTOR, JOBS, LIFECYCLE, recordDrift, registerModel, type RetrainingJobBody } from './retraining-fixtures.js';
+
+const PREFIX = 'e2e-retraining-outbox';
+
+async function listJobs(t: TestApp): Promise<RetrainingJobBody[]> {
+  return (await t.http.get(`${JOBS}?limit=200`).expect(200)).body.items;
+}
+
+describe('retraining outbox: drift events recorded while Redis is down are enqueued exactly once when it is back', () => {
+  let t: TestApp;
+  let restarted: RedisHandle | undefined;
+
+  beforeAll(async () => {
+    t = await createTestApp('retraining-outbox', {
+      QUEUE_PREFIX: PREFIX,
+      RETRAINING_OUTBOX_SWEEP_MS: '300',
+      RETRAINING_ENQUEUE_TIMEOUT_MS: '300',
+      RETRAINING_DEFAULT_COOLDOWN_SECONDS: '0',
+    });
+  });
+
+  afterAll(async () => {
+    await restarted?.stop();
+    await t.close();
+  });
+
+  it('stores events and jobs during the outage, then puts every job on the queue once', async () => {
+    for (const model of ['outage-a', 'outage-b', 'outage-c', 'outage-d']) await registerModel(t.http, model);
+    const { port, dir } = t.services.redis;
+    await t.services.redis.stop();
+
+    const events = [
+      await recordDrift(t.http, 'outage-a'),
+      await recordDrift(t.http, 'outage-a'),
+      await recordDrift(t.http, 'outage-b'),
+      await recordDrift(t.http, 'outage-c'),
+    ];
+    for (const event of events) expect(event.retraining).toMatchObject({ jobId: expect.any(String), state: 'PENDING_ENQUEUE' });
+    expect(events[1].retraining!.jobId).toBe(events[0].retraining!.jobId);
+    const manual = await t.http.post(`${LIFECYCLE}/models/outage-d/retrain`).set(ACTOR).send({ reason: 'during the outage' }).expect(201);
+    expect(manual.body.state).toBe('PENDING_ENQUEUE');
+
+    const pending = await listJobs(t);
+    expect(pending).toHaveLength(4);
+    expect(pending.every((job) => job.state === 'PENDING_ENQUEUE')).toBe(true);
+
+    restarted = await startRedis({ port, dir });
+    const deadline = Date.now() + 60_000;
+    let jobs = await listJobs(t);
+    while (!jobs.every((job) => job.state === 'QUEUED') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      jobs = await listJobs(t);
+    }
+    expect(jobs.map((job) => job.state)).toEqual(['QUEUED', 'QUEUED', 'QUEUED', 'QUEUED']);
+
+    const queue = new Queue('retraining', { connection: redisOptionsFromUrl(restarted.url), prefix: PREFIX });
+    try {
+      const onQueue = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized']);
+      expect(onQueue.map((j) => j.id).sort()).toEqual(jobs.map((j) => j.id).sort());
+      expect(onQueue.map((j) => j.data.jobId).sort()).toEqual(jobs.map((j) => j.id).sort());
+    } finally {
+      await queue.close();
+    }
+    for (const event of events) {
+      const stored = (await t.http.get(`${LIFECYCLE}/drift-events/${event.id}`).expect(200)).body;
+      expect(stored.retraining).toMatchObject({ jobId: event.retraining!.jobId, state: 'QUEUED' });
+    }
+  });
+});

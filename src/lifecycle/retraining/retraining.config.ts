@@ -90,8 +90,9 @@ export function loadRetrainingConfig(raw: Record<string, string | undefined>): R
   const problems = validateSync(env, { skipMissingProperties: true, whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
   const commandTrainers = parseCommandTrainers(raw.RETRAINING_COMMAND_TRAINERS, problems);
   const trainer = raw.RETRAINING_DEFAULT_TRAINER ?? 'logistic-regression';
-  if (Object.keys(commandTrainers).length > 0 && !(trainer in commandTrainers)) {
-    problems.push(`RETRAINING_DEFAULT_TRAINER '${trainer}' is not one of RETRAINING_COMMAND_TRAINERS (${Object.keys(commandTrainers).join(', ')})`);
+  const trainersReadable = !problems.some((problem) => problem.startsWith('RETRAINING_COMMAND_TRAINERS'));
+  if (trainersReadable && !(trainer in commandTrainers)) {
+    problems.push(`RETRAINING_DEFAULT_TRAINER '${trainer}' is not one of RETRAINING_COMMAND_TRAINERS (${Object.keys(commandTrainers).join(', ') || 'none configured'})`);
   }
   const lockDurationMs = Number(raw.RETRAINING_LOCK_DURATION_MS ?? 30000);
   const stalledIntervalMs = Number(raw.RETRAINING_STALLED_INTERVAL_MS ?? 30000);

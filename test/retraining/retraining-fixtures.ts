@@ -18,6 +18,7 @@ export interface RetrainingJobBody {
   driftEventIds: string[];
   runId: string | null;
   modelVersion: number | null;
+  evaluationRunIds: string[] | null;
   outputTail: string[];
   lastError: string | null;
   failureReason: string | null;

@@ -20,6 +20,7 @@ describe('retraining pipeline: drift event to STAGING version through a worker p
 
   it('turns a HIGH drift event into a finished run and a STAGING version, and marks the event handled', async () => {
     await registerModel(t.http, 'kospi-momentum');
+    await t.http.post('/api/v1/ml/evaluation/scenarios').send({ name: 'kospi-momentum-holdout', modelName: 'kospi-momentum', baseline: { metrics: { auc: 0.8 } } }).expect(201);
     const event = await recordDrift(t.http, 'kospi-momentum');
     expect(event.retraining).toMatchObject({ jobId: expect.any(String), state: expect.stringMatching(/^(PENDING_ENQUEUE|QUEUED|RUNNING)$/) });
     const jobId = event.retraining!.jobId!;
@@ -42,6 +43,10 @@ describe('retraining pipeline: drift event to STAGING version through a worker p
 
     const handled = (await t.http.get(`${LIFECYCLE}/drift-events/${event.id}`).expect(200)).body;
     expect(handled.retraining).toMatchObject({ jobId, state: 'SUCCEEDED', modelVersion: 1 });
+
+    expect(job.evaluationRunIds).toHaveLength(1);
+    const evaluation = (await t.http.get(`/api/v1/ml/evaluation/runs/${job.evaluationRunIds![0]}`).expect(200)).body;
+    expect(evaluation).toMatchObject({ scenarioName: 'kospi-momentum-holdout', trigger: 'NEW_MODEL_VERSION', candidate: { modelName: 'kospi-momentum', version: 1, metrics: job.result!.metrics } });
   });
 
   it('retrains by hand with a reason, and refuses a second job while one is open', async () => {

@@ -4,10 +4,13 @@ import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 
 import { RETRAINING_EXTERNAL_QUEUE, RETRAINING_QUEUE } from '../../../libs/contracts/src/index.js';
+import { EvaluationModule } from '../../evaluation/evaluation.module.js';
+import { EvaluationRunsService } from '../../evaluation/runs/evaluation-runs.service.js';
 import { DriftModule } from '../drift/drift.module.js';
 import { ExperimentsModule } from '../experiments/experiments.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { RunsModule } from '../runs/runs.module.js';
+import { NewVersionEvaluation } from './closing/new-version-evaluation.js';
 import { RetrainingCloser } from './closing/retraining-closer.js';
 import { RetrainingJobDocument, RetrainingJobSchema } from './jobs/retraining-job.schema.js';
 import { RetrainingCompletionService } from './jobs/retraining-completion.service.js';
@@ -24,13 +27,15 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
 
 /**
  * What the API and the worker share: the job and policy collections, the producer and its outbox sweeper
- * (which runs in every process), the drift trigger and the closing steps.
+ * (which runs in every process), the drift trigger and the closing steps (which end by starting the
+ * evaluation of the new version).
  */
 @Module({
   imports: [
     BullModule.registerQueue({ name: RETRAINING_EXTERNAL_QUEUE }, { name: RETRAINING_QUEUE }),
     ConfigModule.forFeature(retrainingConfig),
     DriftModule,
+    EvaluationModule,
     ExperimentsModule,
     MongooseModule.forFeature([
       { name: RetrainingJobDocument.name, schema: RetrainingJobSchema },
@@ -40,6 +45,8 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     RunsModule,
   ],
   providers: [
+    // The evaluation harness evaluates every version a retraining registers.
+    { provide: NewVersionEvaluation, useExisting: EvaluationRunsService },
     RetrainingCloser,
     RetrainingCompletionService,
     RetrainingDriftLinks,

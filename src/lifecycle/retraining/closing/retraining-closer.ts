@@ -91,13 +91,12 @@ export class RetrainingCloser {
     return (await this.jobs.setVersion(job.id, version.version)) ?? (await this.reread(job));
   }
 
-  /** The evaluation is a follow-up of the new version: when it cannot start, the version stands and the job notes why. */
+  /** The evaluation is a follow-up of the new version: when it cannot start, the version stands and the log says why. */
   private async startEvaluation(job: RetrainingJob): Promise<RetrainingJob> {
-    if (!this.evaluation || job.evaluationId !== null) return job;
+    if (!this.evaluation || job.evaluationRunIds !== null) return job;
     try {
-      const started = await this.evaluation.startForNewModelVersion(job.modelName, job.modelVersion!, job.result!.metrics);
-      if (!started) return job;
-      return (await this.jobs.setEvaluation(job.id, started.id)) ?? (await this.reread(job));
+      const runIds = await this.evaluation.startForNewModelVersion(job.modelName, job.modelVersion!, job.result!.metrics);
+      return (await this.jobs.setEvaluation(job.id, runIds)) ?? (await this.reread(job));
     } catch (error) {
       this.logger.warn(`Could not start the evaluation of '${job.modelName}' v${job.modelVersion}: ${(error as Error).message}`);
       return job;

@@ -83,8 +83,8 @@ export class RetrainingJobResponseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'The version registered in STAGING' })
   modelVersion: number | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  evaluationId: string | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'Evaluation runs of the new version, one per scenario of the model; null until started' })
+  evaluationRunIds: string[] | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'The error of the latest failed attempt' })
   lastError: string | null;

@@ -99,8 +99,9 @@ export class RetrainingJobDocument {
   @Prop({ type: Number, default: null })
   modelVersion: number | null;
 
-  @Prop({ type: String, default: null })
-  evaluationId: string | null;
+  /** Absent until the evaluation has been started, so the step runs once. */
+  @Prop({ type: [String], default: undefined })
+  evaluationRunIds?: string[];
 
   @Prop({ type: String, default: null })
   lastError: string | null;

@@ -54,7 +54,8 @@ export interface RetrainingJob {
   result: RetrainingResult | null;
   runId: string | null;
   modelVersion: number | null;
-  evaluationId: string | null;
+  /** The evaluation runs started for the new version (one per scenario of the model); null until started. */
+  evaluationRunIds: string[] | null;
   lastError: string | null;
   failureReason: string | null;
   workerId: string | null;

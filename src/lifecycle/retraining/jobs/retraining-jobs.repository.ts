@@ -172,8 +172,9 @@ export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocum
     return this.update({ _id: id, modelVersion: null }, { $set: { modelVersion }, ...pushEvent('RUNNING', `version ${modelVersion} registered in STAGING`) });
   }
 
-  setEvaluation(id: string, evaluationId: string): Promise<RetrainingJob | null> {
-    return this.update({ _id: id, evaluationId: null }, { $set: { evaluationId }, ...pushEvent('RUNNING', `evaluation ${evaluationId} started`) });
+  setEvaluation(id: string, evaluationRunIds: string[]): Promise<RetrainingJob | null> {
+    const message = evaluationRunIds.length > 0 ? `evaluation runs started: ${evaluationRunIds.join(', ')}` : 'no evaluation scenario is attached to the model';
+    return this.update({ _id: id, evaluationRunIds: { $exists: false } }, { $set: { evaluationRunIds }, ...pushEvent('RUNNING', message) });
   }
 
   succeed(id: string): Promise<RetrainingJob | null> {
@@ -286,7 +287,7 @@ function toJob(doc: RetrainingJobLean): RetrainingJob {
     result: doc.result ?? null,
     runId: doc.runId ?? null,
     modelVersion: doc.modelVersion ?? null,
-    evaluationId: doc.evaluationId ?? null,
+    evaluationRunIds: doc.evaluationRunIds ?? null,
     lastError: doc.lastError ?? null,
     failureReason: doc.failureReason ?? null,
     workerId: doc.workerId ?? null,

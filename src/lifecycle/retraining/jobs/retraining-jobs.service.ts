@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import type { PageRequest } from '../../../common/database/mongo.repository.js';
+import { isDuplicateKeyError, type PageRequest } from '../../../common/database/mongo.repository.js';
 import { ConflictError, IllegalTransitionError, NotFoundError } from '../../../common/errors/domain.errors.js';
-import { isDuplicateKeyError } from '../../../common/database/mongo.repository.js';
 import type { Page } from '../../../common/pagination/page.js';
-import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import { RetrainingOutbox } from '../outbox/retraining-outbox.js';
+import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import type { RetrainingJob, RetrainingJobFilter } from './retraining-job.js';
 import { RetrainingJobsRepository } from './retraining-jobs.repository.js';
 

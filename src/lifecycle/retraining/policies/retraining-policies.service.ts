@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
+import type { DriftSeverity } from '../../../../libs/contracts/src/index.js';
 import { InvalidInputError } from '../../../common/errors/domain.errors.js';
 import { RegisteredModelsService } from '../../registry/registered-models.service.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
 import type { RetrainingPolicy } from './retraining-policy.js';
 import { RetrainingPoliciesRepository } from './retraining-policies.repository.js';
 import { resolveTrainerSpec, type TrainerRules, type TrainerSpecInput } from './trainer-spec.js';
-import type { DriftSeverity } from '../../../../libs/contracts/src/index.js';
 
 export interface RetrainingPolicyInput {
   enabled: boolean;

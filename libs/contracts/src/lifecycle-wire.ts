@@ -1,4 +1,6 @@
-import type { ModelStage, RunStatus } from './lifecycle.js';
+import type { DriftSeverity, DriftStatistic, DriftStatus, ModelStage, RunStatus } from './lifecycle.js';
+
+/** Wire shapes (JSON) of lifecycle resources: dates are ISO 8601 strings. */
 
 /** A metric value on the wire: a finite number, or one of the strings JSON needs for non-finite values. */
 export type MetricValueJson = number | 'NaN' | 'Infinity' | '-Infinity';
@@ -85,6 +87,52 @@ export interface ModelVersionView {
   stage: ModelStage;
   checklist: { key: string; description: string; required: boolean; checked: boolean; checkedBy: string | null; checkedAt: string | null; comment: string }[];
   approved: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface ExperimentView {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  owner: string | null;
+  archived: boolean;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateExperimentRequest {
+  name: string;
+  description?: string;
+  tags?: string[];
+  owner?: string;
+}
+
+export interface RecordDriftEventRequest {
+  modelName: string;
+  modelVersion?: number;
+  features: string[];
+  statistic: DriftStatistic;
+  statisticName?: string;
+  value: number;
+  threshold?: number;
+  direction?: 'HIGHER_IS_WORSE' | 'LOWER_IS_WORSE';
+  bands?: { medium: number; high: number; critical: number };
+  severity?: DriftSeverity;
+  detectedAt?: string;
+  responsePlan?: string;
+}
+
+export interface DriftEventView extends Required<Omit<RecordDriftEventRequest, 'modelVersion' | 'statisticName' | 'detectedAt'>> {
+  id: string;
+  modelVersion: number | null;
+  statisticName: string | null;
+  detectedAt: string;
+  severitySource: 'GIVEN' | 'DERIVED';
+  status: DriftStatus;
+  notes: { status: DriftStatus; note: string; by: string; at: string }[];
+  recordedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -13,3 +13,4 @@ export type DriftStatus = (typeof DRIFT_STATUSES)[number];
 
 export const DRIFT_STATISTICS = ['PSI', 'KS', 'JS_DIVERGENCE', 'WASSERSTEIN', 'CUSTOM'] as const;
 export type DriftStatistic = (typeof DRIFT_STATISTICS)[number];
+

@@ -13,10 +13,11 @@ export class RetrainingDriftLinks {
 
   constructor(private readonly drift: DriftEventsService) {}
 
-  async publish(job: RetrainingJob): Promise<void> {
-    if (job.driftEventIds.length === 0) return;
+  /** Tells every event of the job where it stands, or only `eventIds` (an event just attached: the others already know). */
+  async publish(job: RetrainingJob, eventIds: readonly string[] = job.driftEventIds): Promise<void> {
+    if (eventIds.length === 0) return;
     const detail = job.state === 'FAILED' || job.state === 'CANCELLED' ? job.failureReason : null;
-    await this.write(job.driftEventIds, { jobId: job.id, state: job.state, detail, modelVersion: job.modelVersion, updatedAt: job.updatedAt });
+    await this.write([...eventIds], { jobId: job.id, state: job.state, detail, modelVersion: job.modelVersion, updatedAt: job.updatedAt });
   }
 
   async skip(driftEventId: string, reason: string): Promise<void> {

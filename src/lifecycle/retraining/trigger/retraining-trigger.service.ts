@@ -60,7 +60,7 @@ export class RetrainingTriggerService implements OnModuleInit {
     const trigger: RetrainingTrigger = { kind: 'DRIFT', reason: `drift event ${event.id} (${event.severity})`, requestedBy: null };
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const attached = await this.jobs.attachDriftEvent(event.modelName, event.id);
-      if (attached) return this.links.publish(attached);
+      if (attached) return this.links.publish(attached, [event.id]);
       const until = cooldownEndsAt(await this.jobs.latestUncancelled(event.modelName), policy.cooldownSeconds);
       if (until && until > new Date()) return this.links.skip(event.id, `cooldown: the model was last retrained recently; drift triggers again after ${until.toISOString()}`);
       const created = await this.jobs.createOpen(this.newJob(policy, trigger, [event.id]), trigger.reason);

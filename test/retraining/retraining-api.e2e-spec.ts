@@ -189,8 +189,20 @@ describe('retraining API: policies, triggers, one open job per model, cancel, re
       expect(repeated.body.result).toEqual(result);
       await t.http.post(`${JOBS}/${jobId}/complete`).send({ ...result, metrics: { auc: 0.5 } }).expect(409);
       await t.http.post(`${JOBS}/${jobId}/fail`).send({ reason: 'too late' }).expect(409);
+      await t.http.post(`${JOBS}/${jobId}/complete`).send({ metrics: result.metrics, artifactUri: result.artifactUri }).expect(409);
       await t.http.post(`${JOBS}/${jobId}/cancel`).set(ACTOR).send({ reason: 'too late' }).expect(409);
       expect((await platformQueue.getJob(`${jobId}-close`))?.data).toEqual({ contractVersion: 1, jobId });
+    });
+
+    it('takes a repeated minimal result (no params, no tags) as the same result', async () => {
+      await registerModel(t.http, 'ext-minimal');
+      await putPolicy(t.http, 'ext-minimal', { trainer: { kind: 'external' } });
+      const jobId = (await recordDrift(t.http, 'ext-minimal', 0.5)).retraining!.jobId!;
+      const minimal = { metrics: { auc: 0.7 }, artifactUri: 's3://models/ext/minimal' };
+      const first = await t.http.post(`${JOBS}/${jobId}/complete`).send(minimal).expect(200);
+      expect(first.body.result).toEqual({ ...minimal, params: {}, tags: {} });
+      const again = await t.http.post(`${JOBS}/${jobId}/complete`).send(minimal).expect(200);
+      expect(again.body.result).toEqual(first.body.result);
     });
 
     it('fails a job on the trainer\'s report, repeatably, and refuses the protocol for a command job', async () => {

@@ -158,6 +158,8 @@ describe('prompt governance usage logging', () => {
     const long = await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-01-01&to=2025-06-01`).expect(400);
     expect(long.body.detail).toContain('at most 92');
     await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-6-1`).expect(400);
+    const unreal = await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-02-30&to=2025-03-05`).expect(400);
+    expect(unreal.body.errors[0]).toEqual({ field: 'from', message: 'from must be a real day written YYYY-MM-DD' });
     await t.http.get(`${PG}/templates/0123456789abcdef01234567/usage/stats`).expect(404);
   });
 

@@ -6,7 +6,7 @@ import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../co
 import type { Page } from '../../common/pagination/page.js';
 import type { NewUsageEntry, UsageEntry, UsageFilter } from './usage-entry.js';
 import { UsageEntryDocument } from './usage-entry.schema.js';
-import type { UsageGroup } from './usage-stats.js';
+import type { UsageGroupWithPercentiles } from './usage-stats.js';
 
 type UsageLean = UsageEntryDocument & { _id: Types.ObjectId };
 interface BulkWriteFailure {
@@ -49,13 +49,20 @@ export class UsageLogRepository extends MongoRepository<UsageEntryDocument> {
     return { items: (docs as UsageLean[]).map(toEntry), nextCursor };
   }
 
-  /** Totals per version and UTC day, in one $group; at most `limit` groups, ordered by version then day. */
-  async groups(templateId: string, fromDay: string, toDay: string, version: number | undefined, limit: number): Promise<UsageGroup[]> {
+  /**
+   * Totals per version and UTC day in one pass, with p50 and p95 latency by the nearest-rank method: the
+   * matched entries are sorted by latency, each group collects its latencies in that order ($push keeps
+   * input order), and the value at rank ceil(p·n/100) is picked with integer arithmetic. Portable to
+   * MongoDB 6 (no $percentile, which needs 7.0); the sort and the groups may spill to disk.
+   */
+  async groups(templateId: string, fromDay: string, toDay: string, version: number | undefined, limit: number): Promise<UsageGroupWithPercentiles[]> {
     const match: Record<string, unknown> = { templateId: new Types.ObjectId(templateId), day: { $gte: fromDay, $lte: toDay } };
     if (version !== undefined) match.version = version;
+    const atRank = (p: number) => ({ $arrayElemAt: ['$latencies', { $subtract: [{ $floor: { $divide: [{ $add: [{ $multiply: [p, '$count'] }, 99] }, 100] } }, 1] }] });
     const rows = await this.model
-      .aggregate<{ _id: { version: number; day: string } } & Omit<UsageGroup, 'version' | 'day'>>([
+      .aggregate<{ _id: { version: number; day: string } } & Omit<UsageGroupWithPercentiles, 'version' | 'day'>>([
         { $match: match },
+        { $sort: { latencyMs: 1 } },
         {
           $group: {
             _id: { version: '$version', day: '$day' },
@@ -68,27 +75,30 @@ export class UsageLogRepository extends MongoRepository<UsageEntryDocument> {
             cost: { $sum: '$cost' },
             latencyAvg: { $avg: '$latencyMs' },
             latencyMax: { $max: '$latencyMs' },
+            latencies: { $push: '$latencyMs' },
+          },
+        },
+        {
+          $project: {
+            count: 1,
+            errorCount: 1,
+            flaggedCount: 1,
+            unapprovedCount: 1,
+            tokensIn: 1,
+            tokensOut: 1,
+            cost: 1,
+            latencyAvg: 1,
+            latencyMax: 1,
+            p50: atRank(50),
+            p95: atRank(95),
           },
         },
         { $sort: { '_id.version': 1, '_id.day': 1 } },
         { $limit: limit },
       ])
+      .allowDiskUse(true)
       .exec();
     return rows.map(({ _id, ...totals }) => ({ version: _id.version, day: _id.day, ...totals }));
-  }
-
-  /**
-   * The latency at a 1-based rank within one version and day: one index walk on
-   * (templateId, day, version, latencyMs), bounded by the rank, reading one value.
-   */
-  async latencyAtRank(templateId: string, day: string, version: number, rank: number): Promise<number> {
-    const doc = await this.model
-      .findOne({ templateId: new Types.ObjectId(templateId), day, version }, { latencyMs: 1, _id: 0 })
-      .sort({ latencyMs: 1 })
-      .skip(rank - 1)
-      .lean<{ latencyMs: number }>()
-      .exec();
-    return doc?.latencyMs ?? 0;
   }
 }
 

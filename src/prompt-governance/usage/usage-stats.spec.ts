@@ -11,6 +11,7 @@ describe('nearestRank', () => {
     expect(sut(95, 20)).toBe(19);
     expect(sut(95, 100)).toBe(95);
     expect(sut(95, 3)).toBe(3);
+    expect(sut(95, 1_000_000)).toBe(950_000);
   });
 
   it('gives the value a sorted list holds at that rank', () => {
@@ -23,9 +24,7 @@ describe('nearestRank', () => {
 describe('toStatsRow', () => {
   it('derives the rates and rounds the cost and mean', () => {
     const row = toStatsRow(
-      { version: 2, day: '2025-05-01', count: 3, errorCount: 1, flaggedCount: 2, unapprovedCount: 0, tokensIn: 30, tokensOut: 9, cost: 0.1 + 0.2, latencyAvg: 100 / 3, latencyMax: 50 },
-      30,
-      50,
+      { version: 2, day: '2025-05-01', count: 3, errorCount: 1, flaggedCount: 2, unapprovedCount: 0, tokensIn: 30, tokensOut: 9, cost: 0.1 + 0.2, latencyAvg: 100 / 3, latencyMax: 50, p50: 30, p95: 50 },
     );
     expect(row).toEqual({
       version: 2,

@@ -13,6 +13,11 @@ export interface UsageGroup {
   latencyMax: number;
 }
 
+export interface UsageGroupWithPercentiles extends UsageGroup {
+  p50: number;
+  p95: number;
+}
+
 export interface UsageStatsRow extends Omit<UsageGroup, 'latencyAvg' | 'latencyMax'> {
   errorRate: number;
   flaggedRate: number;
@@ -20,15 +25,16 @@ export interface UsageStatsRow extends Omit<UsageGroup, 'latencyAvg' | 'latencyM
 }
 
 /**
- * 1-based rank of the p-th percentile by the nearest-rank method: the smallest value such that at least
- * p% of the values are at most it. Always an observed value, never interpolated.
+ * 1-based rank of the p-th percentile (p a whole number) by the nearest-rank method: ceil(p·n/100), the
+ * smallest value such that at least p% of the values are at most it; always an observed value. Integer
+ * arithmetic, as in the aggregation, so 0.95 × 100 can never round up to rank 96.
  */
 export function nearestRank(percentile: number, count: number): number {
-  return Math.min(count, Math.max(1, Math.ceil((percentile / 100) * count)));
+  return Math.max(1, Math.floor((percentile * count + 99) / 100));
 }
 
-export function toStatsRow(group: UsageGroup, p50: number, p95: number): UsageStatsRow {
-  const { latencyAvg, latencyMax, ...totals } = group;
+export function toStatsRow(group: UsageGroupWithPercentiles): UsageStatsRow {
+  const { latencyAvg, latencyMax, p50, p95, ...totals } = group;
   return {
     ...totals,
     cost: round(totals.cost, 6),

@@ -19,7 +19,8 @@ export interface ToxicityReport {
 /** Word and phrase lists by category, robust to case, spacing, repeated letters and look-alike characters. */
 export class ToxicityDetector {
   private readonly byFirstWord = new Map<string, Phrase[]>();
-  private readonly byPrefix: Phrase[] = [];
+  /** Prefix entries ("fuck*") by the first letter of their skeleton, each with that skeleton. */
+  private readonly byPrefix = new Map<string, { skeleton: string; phrase: Phrase }[]>();
 
   constructor(lexicon: Record<ToxicityCategory, readonly string[]> = TOXICITY_LEXICON) {
     for (const category of TOXICITY_CATEGORIES) {
@@ -68,21 +69,22 @@ export class ToxicityDetector {
   }
 
   private candidates(token: WordToken): Phrase[] {
-    const out = new Set<Phrase>();
+    const out: Phrase[] = [];
     for (const variant of token.variants) {
       if (variant.includes('*')) {
         // Too little left to read ("***") is not a word.
         if (variant.replace(/\*/g, '').length < 2) continue;
         const masked = maskPattern(variant);
-        for (const phrases of this.byFirstWord.values()) for (const p of phrases) if (masked.test(p.words[0].plain)) out.add(p);
-        for (const p of this.byPrefix) if (masked.test(p.words[0].plain)) out.add(p);
+        for (const phrases of this.byFirstWord.values()) for (const p of phrases) if (masked.test(p.words[0].plain)) out.push(p);
+        for (const prefixes of this.byPrefix.values()) for (const { phrase } of prefixes) if (masked.test(phrase.words[0].plain)) out.push(phrase);
         continue;
       }
       const key = skeleton(variant);
-      for (const p of this.byFirstWord.get(key) ?? []) out.add(p);
-      for (const p of this.byPrefix) if (key.startsWith(skeleton(p.words[0].plain))) out.add(p);
+      const exact = this.byFirstWord.get(key);
+      if (exact) out.push(...exact);
+      for (const { skeleton: stem, phrase } of this.byPrefix.get(key[0]) ?? []) if (key.startsWith(stem)) out.push(phrase);
     }
-    return [...out];
+    return token.variants.length > 1 ? [...new Set(out)] : out;
   }
 
   private add(category: ToxicityCategory, entry: string): void {
@@ -94,7 +96,8 @@ export class ToxicityDetector {
       words: words.map((plain, k) => ({ plain, pattern: new RegExp(`^${runPattern(plain)}${prefix && k === words.length - 1 ? '' : '$'}`, 'u') })),
     };
     if (prefix && words.length === 1) {
-      this.byPrefix.push(phrase);
+      const stem = skeleton(words[0]);
+      this.byPrefix.set(stem[0], [...(this.byPrefix.get(stem[0]) ?? []), { skeleton: stem, phrase }]);
       return;
     }
     const key = skeleton(words[0]);

@@ -19,7 +19,12 @@ const TRIMMED = new Set([...'!|+\'’']);
 const SPACED_GAP = /^[\s.\-_·,/]{1,2}$/;
 const MIN_SPACED_LETTERS = 3;
 
+const SEPARATORS = new Set([...' \t\n\r.-_·,/']);
+
 function isWordChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return true;
+  if (code < 128) return SYMBOLS.has(char);
   return SYMBOLS.has(char) || /[\p{L}\p{N}]/u.test(char);
 }
 
@@ -67,11 +72,13 @@ function joinSpacedLetters(text: string, raw: { start: number; end: number }[]):
 }
 
 function spellings(word: string): string[] {
+  // Most words are plain lower-case ASCII and need no work.
+  if (/^[a-z]+$/.test(word)) return [word];
   let asI = '';
   let asL = '';
   let ambiguous = false;
   for (const char of word) {
-    if (char === "'" || char === '’' || /[\s.\-_·,/]/.test(char)) continue;
+    if (char === "'" || char === '’' || SEPARATORS.has(char) || /\s/.test(char)) continue;
     if (AMBIGUOUS.has(char)) {
       ambiguous = true;
       asI += 'i';

@@ -26,8 +26,9 @@ describe('retraining outbox: drift events recorded while Redis is down are enque
   });
 
   afterAll(async () => {
-    await restarted?.stop();
+    // The app's connections close against the Redis they use, before it stops.
     await t.close();
+    await restarted?.stop();
   });
 
   it('stores events and jobs during the outage, then puts every job on the queue once', async () => {

@@ -7,7 +7,7 @@ import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { PromptTemplatesService } from '../templates/prompt-templates.service.js';
 import { AuditService } from './audit.service.js';
-import { AuditEntryPageResponseDto, AuditEntryResponseDto, ChainVerificationResponseDto } from './dto/audit.response.dto.js';
+import { PromptAuditEntryPageResponseDto, PromptAuditEntryResponseDto, PromptAuditVerificationResponseDto } from './dto/audit.response.dto.js';
 
 @ApiTags('prompt governance: audit')
 @Controller('prompt-governance')
@@ -19,17 +19,17 @@ export class AuditController {
 
   @Get('audit/verify')
   @ApiOperation({ summary: 'Recompute the whole hash chain: intact, or the first entry where it breaks' })
-  @ApiOkResponse({ type: ChainVerificationResponseDto })
+  @ApiOkResponse({ type: PromptAuditVerificationResponseDto })
   @ApiProblems(503)
-  async verify(): Promise<ChainVerificationResponseDto> {
-    return ChainVerificationResponseDto.from(await this.audit.verify());
+  async verify(): Promise<PromptAuditVerificationResponseDto> {
+    return PromptAuditVerificationResponseDto.from(await this.audit.verify());
   }
 
   @Get('templates/:id/audit')
   @ApiOperation({ summary: 'A template’s history, oldest first' })
-  @ApiOkResponse({ type: AuditEntryPageResponseDto })
+  @ApiOkResponse({ type: PromptAuditEntryPageResponseDto })
   @ApiProblems(400, 404)
-  async listForTemplate(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<AuditEntryPageResponseDto> {
-    return mapPage(await this.templates.history(id, { limit: query.limit, cursor: query.cursor }), AuditEntryResponseDto.from);
+  async listForTemplate(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<PromptAuditEntryPageResponseDto> {
+    return mapPage(await this.templates.history(id, { limit: query.limit, cursor: query.cursor }), PromptAuditEntryResponseDto.from);
   }
 }

@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
-import { EvaluateRequestDto } from './dto/evaluate.request.dto.js';
-import { EvaluationResponseDto } from './dto/evaluation.response.dto.js';
+import { EvaluatePromptRequestDto } from './dto/evaluate.request.dto.js';
+import { PromptEvaluationResponseDto } from './dto/evaluation.response.dto.js';
 import { PromptEvaluationService } from './prompt-evaluation.service.js';
 
 @ApiTags('prompt governance: evaluation')
@@ -14,9 +14,9 @@ export class EvaluationController {
   @Post('evaluate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Evaluate any text or chat messages: toxicity, hallucination risk, PII, injection, policies, and a risk grade' })
-  @ApiOkResponse({ type: EvaluationResponseDto })
+  @ApiOkResponse({ type: PromptEvaluationResponseDto })
   @ApiProblems(400, 413)
-  async evaluate(@Body() body: EvaluateRequestDto): Promise<EvaluationResponseDto> {
+  async evaluate(@Body() body: EvaluatePromptRequestDto): Promise<PromptEvaluationResponseDto> {
     const outcome = await this.evaluation.evaluatePrompt({
       text: body.text,
       messages: body.messages,
@@ -25,6 +25,6 @@ export class EvaluationController {
       policies: body.policies ?? [],
       declaredRiskLevel: body.declaredRiskLevel,
     });
-    return EvaluationResponseDto.from(outcome);
+    return PromptEvaluationResponseDto.from(outcome);
   }
 }

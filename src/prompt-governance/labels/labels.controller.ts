@@ -6,7 +6,7 @@ import { Actor } from '../../common/http/actor.decorator.js';
 import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
-import { MoveLabelRequestDto, RemoveLabelQueryDto, ResolvedLabelResponseDto } from './dto/label.dto.js';
+import { MovePromptLabelRequestDto, RemovePromptLabelQueryDto, ResolvedPromptLabelResponseDto } from './dto/label.dto.js';
 import { ParseLabelPipe } from './label-name.pipe.js';
 import { LabelsService } from './labels.service.js';
 
@@ -18,7 +18,7 @@ export class LabelsController {
   @Get(':id/labels/:label')
   @ApiOperation({ summary: 'Resolve a label to the version it points at; cache with the ETag and If-None-Match' })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a previous answer: 304 when unchanged' })
-  @ApiOkResponse({ type: ResolvedLabelResponseDto, headers: { ETag: { description: 'Strong validator of the answer', schema: { type: 'string' } } } })
+  @ApiOkResponse({ type: ResolvedPromptLabelResponseDto, headers: { ETag: { description: 'Strong validator of the answer', schema: { type: 'string' } } } })
   @ApiResponse({ status: 304, description: 'Unchanged since the ETag given in If-None-Match' })
   @ApiProblems(400, 404)
   async resolve(
@@ -26,9 +26,9 @@ export class LabelsController {
     @Param('label', ParseLabelPipe) label: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<ResolvedLabelResponseDto | undefined> {
-    const body = ResolvedLabelResponseDto.from(await this.labels.resolve(id, label));
-    const etag = ResolvedLabelResponseDto.etag(body);
+  ): Promise<ResolvedPromptLabelResponseDto | undefined> {
+    const body = ResolvedPromptLabelResponseDto.from(await this.labels.resolve(id, label));
+    const etag = ResolvedPromptLabelResponseDto.etag(body);
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'no-cache');
     if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) {
@@ -41,15 +41,15 @@ export class LabelsController {
   @Put(':id/labels/:label')
   @ApiOperation({ summary: 'Point a label at an approved version (creating or moving it); audited' })
   @ApiActor()
-  @ApiOkResponse({ type: ResolvedLabelResponseDto })
+  @ApiOkResponse({ type: ResolvedPromptLabelResponseDto })
   @ApiProblems(400, 404, 409)
   async move(
     @Param('id', ParseObjectIdPipe) id: string,
     @Param('label', ParseLabelPipe) label: string,
-    @Body() body: MoveLabelRequestDto,
+    @Body() body: MovePromptLabelRequestDto,
     @Actor() actor: string,
-  ): Promise<ResolvedLabelResponseDto> {
-    return ResolvedLabelResponseDto.from(await this.labels.move(id, label, body.version, actor, body.comment ?? null));
+  ): Promise<ResolvedPromptLabelResponseDto> {
+    return ResolvedPromptLabelResponseDto.from(await this.labels.move(id, label, body.version, actor, body.comment ?? null));
   }
 
   @Delete(':id/labels/:label')
@@ -61,7 +61,7 @@ export class LabelsController {
   async remove(
     @Param('id', ParseObjectIdPipe) id: string,
     @Param('label', ParseLabelPipe) label: string,
-    @Query() query: RemoveLabelQueryDto,
+    @Query() query: RemovePromptLabelQueryDto,
     @Actor() actor: string,
   ): Promise<void> {
     await this.labels.remove(id, label, actor, query.comment ?? null);

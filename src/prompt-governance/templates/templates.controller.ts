@@ -6,15 +6,15 @@ import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
-import { CreateTemplateRequestDto } from './dto/create-template.request.dto.js';
-import { DiffQueryDto } from './dto/diff.query.dto.js';
-import { DiffResponseDto } from './dto/diff.response.dto.js';
-import { ListTemplatesQueryDto } from './dto/list-templates.query.dto.js';
-import { ListVersionsQueryDto } from './dto/list-versions.query.dto.js';
-import { toPromptContent, VersionContentRequestDto } from './dto/prompt-content.request.dto.js';
-import { TemplatePageResponseDto, TemplateResponseDto } from './dto/template.response.dto.js';
-import { UpdateTemplateRequestDto } from './dto/update-template.request.dto.js';
-import { CreatedTemplateResponseDto, VersionPageResponseDto, VersionResponseDto } from './dto/version.response.dto.js';
+import { CreatePromptTemplateRequestDto } from './dto/create-template.request.dto.js';
+import { PromptDiffQueryDto } from './dto/diff.query.dto.js';
+import { PromptDiffResponseDto } from './dto/diff.response.dto.js';
+import { ListPromptTemplatesQueryDto } from './dto/list-templates.query.dto.js';
+import { ListPromptVersionsQueryDto } from './dto/list-versions.query.dto.js';
+import { toPromptContent, PromptVersionContentRequestDto } from './dto/prompt-content.request.dto.js';
+import { PromptTemplatePageResponseDto, PromptTemplateResponseDto } from './dto/template.response.dto.js';
+import { UpdatePromptTemplateRequestDto } from './dto/update-template.request.dto.js';
+import { CreatedPromptTemplateResponseDto, PromptVersionPageResponseDto, PromptVersionResponseDto } from './dto/version.response.dto.js';
 import { PromptTemplatesService } from './prompt-templates.service.js';
 import { PromptVersionsService } from './prompt-versions.service.js';
 
@@ -29,9 +29,9 @@ export class TemplatesController {
   @Post()
   @ApiOperation({ summary: 'Create a template (unique name) with its first version, evaluated on creation' })
   @ApiActor()
-  @ApiCreatedResponse({ type: CreatedTemplateResponseDto })
+  @ApiCreatedResponse({ type: CreatedPromptTemplateResponseDto })
   @ApiProblems(400, 409, 413)
-  async create(@Body() body: CreateTemplateRequestDto, @Actor() actor: string): Promise<CreatedTemplateResponseDto> {
+  async create(@Body() body: CreatePromptTemplateRequestDto, @Actor() actor: string): Promise<CreatedPromptTemplateResponseDto> {
     const { template, version } = await this.templates.create(
       {
         name: body.name,
@@ -46,57 +46,57 @@ export class TemplatesController {
       body.firstVersion.commitMessage ?? '',
       actor,
     );
-    return { template: TemplateResponseDto.from(template), version: VersionResponseDto.from(version) };
+    return { template: PromptTemplateResponseDto.from(template), version: PromptVersionResponseDto.from(version) };
   }
 
   @Get()
   @ApiOperation({ summary: 'List templates, newest first, filtered by name prefix, tag, owner, version status or label' })
-  @ApiOkResponse({ type: TemplatePageResponseDto })
+  @ApiOkResponse({ type: PromptTemplatePageResponseDto })
   @ApiProblems(400)
-  async list(@Query() query: ListTemplatesQueryDto): Promise<TemplatePageResponseDto> {
+  async list(@Query() query: ListPromptTemplatesQueryDto): Promise<PromptTemplatePageResponseDto> {
     const { limit, cursor, name, ...filter } = query;
-    return mapPage(await this.templates.list({ ...filter, namePrefix: name }, { limit, cursor }), TemplateResponseDto.from);
+    return mapPage(await this.templates.list({ ...filter, namePrefix: name }, { limit, cursor }), PromptTemplateResponseDto.from);
   }
 
   @Get(':id/diff')
   @ApiOperation({ summary: 'Line diff of two versions’ content, with their settings and variable changes' })
-  @ApiOkResponse({ type: DiffResponseDto })
+  @ApiOkResponse({ type: PromptDiffResponseDto })
   @ApiProblems(400, 404)
-  async diff(@Param('id', ParseObjectIdPipe) id: string, @Query() query: DiffQueryDto): Promise<DiffResponseDto> {
-    return DiffResponseDto.from(await this.versions.diff(id, query.from, query.to));
+  async diff(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PromptDiffQueryDto): Promise<PromptDiffResponseDto> {
+    return PromptDiffResponseDto.from(await this.versions.diff(id, query.from, query.to));
   }
 
   @Get(':id/versions')
   @ApiOperation({ summary: 'List a template’s versions, newest first' })
-  @ApiOkResponse({ type: VersionPageResponseDto })
+  @ApiOkResponse({ type: PromptVersionPageResponseDto })
   @ApiProblems(400, 404)
-  async listVersions(@Param('id', ParseObjectIdPipe) id: string, @Query() query: ListVersionsQueryDto): Promise<VersionPageResponseDto> {
-    return mapPage(await this.versions.list(id, query.status, { limit: query.limit, cursor: query.cursor }), VersionResponseDto.from);
+  async listVersions(@Param('id', ParseObjectIdPipe) id: string, @Query() query: ListPromptVersionsQueryDto): Promise<PromptVersionPageResponseDto> {
+    return mapPage(await this.versions.list(id, query.status, { limit: query.limit, cursor: query.cursor }), PromptVersionResponseDto.from);
   }
 
   @Post(':id/versions')
   @ApiOperation({ summary: 'Add a version (a draft, evaluated on creation)' })
   @ApiActor()
-  @ApiCreatedResponse({ type: VersionResponseDto })
+  @ApiCreatedResponse({ type: PromptVersionResponseDto })
   @ApiProblems(400, 404, 413)
-  async addVersion(@Param('id', ParseObjectIdPipe) id: string, @Body() body: VersionContentRequestDto, @Actor() actor: string): Promise<VersionResponseDto> {
-    return VersionResponseDto.from(await this.versions.add(id, toPromptContent(body), body.commitMessage ?? '', actor));
+  async addVersion(@Param('id', ParseObjectIdPipe) id: string, @Body() body: PromptVersionContentRequestDto, @Actor() actor: string): Promise<PromptVersionResponseDto> {
+    return PromptVersionResponseDto.from(await this.versions.add(id, toPromptContent(body), body.commitMessage ?? '', actor));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Get one template with its labels' })
-  @ApiOkResponse({ type: TemplateResponseDto })
+  @ApiOkResponse({ type: PromptTemplateResponseDto })
   @ApiProblems(400, 404)
-  async get(@Param('id', ParseObjectIdPipe) id: string): Promise<TemplateResponseDto> {
-    return TemplateResponseDto.from(await this.templates.get(id));
+  async get(@Param('id', ParseObjectIdPipe) id: string): Promise<PromptTemplateResponseDto> {
+    return PromptTemplateResponseDto.from(await this.templates.get(id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change description, owner, tags, declared risk level, policies or raw-variable logging (audited)' })
   @ApiActor()
-  @ApiOkResponse({ type: TemplateResponseDto })
+  @ApiOkResponse({ type: PromptTemplateResponseDto })
   @ApiProblems(400, 404)
-  async update(@Param('id', ParseObjectIdPipe) id: string, @Body() body: UpdateTemplateRequestDto, @Actor() actor: string): Promise<TemplateResponseDto> {
-    return TemplateResponseDto.from(await this.templates.update(id, body, actor));
+  async update(@Param('id', ParseObjectIdPipe) id: string, @Body() body: UpdatePromptTemplateRequestDto, @Actor() actor: string): Promise<PromptTemplateResponseDto> {
+    return PromptTemplateResponseDto.from(await this.templates.update(id, body, actor));
   }
 }

@@ -6,9 +6,9 @@ import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { ParseVersionPipe } from '../shared/version.pipe.js';
-import { EditDraftRequestDto } from './dto/edit-draft.request.dto.js';
-import { RenderRequestDto, RenderResponseDto } from './dto/render.dto.js';
-import { VersionResponseDto } from './dto/version.response.dto.js';
+import { EditPromptDraftRequestDto } from './dto/edit-draft.request.dto.js';
+import { RenderPromptRequestDto, RenderedPromptResponseDto } from './dto/render.dto.js';
+import { PromptVersionResponseDto } from './dto/version.response.dto.js';
 import { PromptVersionsService } from './prompt-versions.service.js';
 
 /** Routes under `templates/:id/:version`; registered after every controller with a fixed segment in that place. */
@@ -19,23 +19,23 @@ export class VersionsController {
 
   @Get(':id/:version')
   @ApiOperation({ summary: 'Get one version with its status, evaluation and history' })
-  @ApiOkResponse({ type: VersionResponseDto })
+  @ApiOkResponse({ type: PromptVersionResponseDto })
   @ApiProblems(400, 404)
-  async get(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number): Promise<VersionResponseDto> {
-    return VersionResponseDto.from(await this.versions.get(id, version));
+  async get(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number): Promise<PromptVersionResponseDto> {
+    return PromptVersionResponseDto.from(await this.versions.get(id, version));
   }
 
   @Patch(':id/:version')
   @ApiOperation({ summary: 'Edit a draft (evaluated again); submitted versions are immutable' })
   @ApiActor()
-  @ApiOkResponse({ type: VersionResponseDto })
+  @ApiOkResponse({ type: PromptVersionResponseDto })
   @ApiProblems(400, 404, 409, 413)
   async edit(
     @Param('id', ParseObjectIdPipe) id: string,
     @Param('version', ParseVersionPipe) version: number,
-    @Body() body: EditDraftRequestDto,
+    @Body() body: EditPromptDraftRequestDto,
     @Actor() actor: string,
-  ): Promise<VersionResponseDto> {
+  ): Promise<PromptVersionResponseDto> {
     const edit = {
       template: body.template,
       messages: body.messages?.map((m) => ({ role: m.role, content: m.content })),
@@ -43,7 +43,7 @@ export class VersionsController {
       modelSettings: body.modelSettings && { model: body.modelSettings.model, temperature: body.modelSettings.temperature ?? null, maxTokens: body.modelSettings.maxTokens ?? null },
       commitMessage: body.commitMessage,
     };
-    return VersionResponseDto.from(await this.versions.editDraft(id, version, edit, actor));
+    return PromptVersionResponseDto.from(await this.versions.editDraft(id, version, edit, actor));
   }
 
   @Delete(':id/:version')
@@ -59,9 +59,9 @@ export class VersionsController {
   @Post(':id/:version/render')
   @HttpCode(200)
   @ApiOperation({ summary: 'Fill the placeholders strictly: a missing required or an unknown variable is a 400' })
-  @ApiOkResponse({ type: RenderResponseDto })
+  @ApiOkResponse({ type: RenderedPromptResponseDto })
   @ApiProblems(400, 404)
-  async render(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Body() body: RenderRequestDto): Promise<RenderResponseDto> {
-    return RenderResponseDto.from(await this.versions.render(id, version, body.variables ?? {}));
+  async render(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Body() body: RenderPromptRequestDto): Promise<RenderedPromptResponseDto> {
+    return RenderedPromptResponseDto.from(await this.versions.render(id, version, body.variables ?? {}));
   }
 }

@@ -68,5 +68,5 @@ export const UsageEntrySchema = SchemaFactory.createForClass(UsageEntryDocument)
 /** A retried report carries the same client id: the second insert fails here and is answered as a duplicate. */
 UsageEntrySchema.index({ templateId: 1, entryId: 1 }, { unique: true });
 UsageEntrySchema.index({ templateId: 1, version: 1, timestamp: -1, _id: -1 });
-/** Serves the stats match (template, day range) and the percentile pass (template, day, version, by latency). */
-UsageEntrySchema.index({ templateId: 1, day: 1, version: 1, latencyMs: 1 });
+/** Serves the stats aggregation's match on template and day range, in the order the groups are made. */
+UsageEntrySchema.index({ templateId: 1, day: 1, version: 1 });

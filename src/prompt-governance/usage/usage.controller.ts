@@ -6,9 +6,9 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { ParseVersionPipe } from '../shared/version.pipe.js';
-import { UsageBatchRequestDto, UsageReportRequestDto } from './dto/usage-report.request.dto.js';
-import { ListUsageQueryDto, UsageStatsQueryDto } from './dto/usage.query.dto.js';
-import { UsageBatchResponseDto, UsageEntryPageResponseDto, UsageEntryResponseDto, UsageEntryResultResponseDto, UsageStatsResponseDto } from './dto/usage.response.dto.js';
+import { PromptUsageBatchRequestDto, PromptUsageReportRequestDto } from './dto/usage-report.request.dto.js';
+import { ListPromptUsageQueryDto, PromptUsageStatsQueryDto } from './dto/usage.query.dto.js';
+import { PromptUsageBatchResponseDto, PromptUsageEntryPageResponseDto, PromptUsageEntryResponseDto, PromptUsageEntryResultResponseDto, PromptUsageStatsResponseDto } from './dto/usage.response.dto.js';
 import { UsageService } from './usage.service.js';
 import { UsageStatsService } from './usage-stats.service.js';
 
@@ -22,24 +22,24 @@ export class UsageController {
 
   @Get(':id/usage/stats')
   @ApiOperation({ summary: 'Per version and UTC day: count, error rate, p50/p95 latency, tokens, cost, flagged rate' })
-  @ApiOkResponse({ type: UsageStatsResponseDto })
+  @ApiOkResponse({ type: PromptUsageStatsResponseDto })
   @ApiProblems(400, 404)
-  async stats(@Param('id', ParseObjectIdPipe) id: string, @Query() query: UsageStatsQueryDto): Promise<UsageStatsResponseDto> {
+  async stats(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PromptUsageStatsQueryDto): Promise<PromptUsageStatsResponseDto> {
     return this.usageStats.stats(id, query);
   }
 
   @Post(':id/:version/usage')
   @ApiOperation({ summary: 'Record one execution (201 recorded, 200 when the id was already recorded); usage of an unapproved version is recorded and flagged' })
-  @ApiBody({ type: UsageReportRequestDto })
-  @ApiCreatedResponse({ type: UsageEntryResultResponseDto, description: 'Recorded' })
-  @ApiOkResponse({ type: UsageEntryResultResponseDto, description: 'Already recorded under this id' })
+  @ApiBody({ type: PromptUsageReportRequestDto })
+  @ApiCreatedResponse({ type: PromptUsageEntryResultResponseDto, description: 'Recorded' })
+  @ApiOkResponse({ type: PromptUsageEntryResultResponseDto, description: 'Already recorded under this id' })
   @ApiProblems(400, 404, 413)
   async record(
     @Param('id', ParseObjectIdPipe) id: string,
     @Param('version', ParseVersionPipe) version: number,
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<UsageEntryResultResponseDto> {
+  ): Promise<PromptUsageEntryResultResponseDto> {
     const result = await this.usage.record(id, version, body);
     response.status(result.status === 'recorded' ? 201 : 200);
     return result;
@@ -48,18 +48,18 @@ export class UsageController {
   @Post(':id/:version/usage/batch')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record up to 1,000 executions, answered per entry (recorded, duplicate or invalid)' })
-  @ApiBody({ type: UsageBatchRequestDto })
-  @ApiOkResponse({ type: UsageBatchResponseDto })
+  @ApiBody({ type: PromptUsageBatchRequestDto })
+  @ApiOkResponse({ type: PromptUsageBatchResponseDto })
   @ApiProblems(400, 404, 413)
-  async recordBatch(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Body() body: unknown): Promise<UsageBatchResponseDto> {
+  async recordBatch(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Body() body: unknown): Promise<PromptUsageBatchResponseDto> {
     return this.usage.recordBatch(id, version, body);
   }
 
   @Get(':id/:version/usage')
   @ApiOperation({ summary: 'List a version’s usage entries, newest first' })
-  @ApiOkResponse({ type: UsageEntryPageResponseDto })
+  @ApiOkResponse({ type: PromptUsageEntryPageResponseDto })
   @ApiProblems(400, 404)
-  async list(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Query() query: ListUsageQueryDto): Promise<UsageEntryPageResponseDto> {
+  async list(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Query() query: ListPromptUsageQueryDto): Promise<PromptUsageEntryPageResponseDto> {
     const { limit, cursor, flagged, from, to, ...filter } = query;
     const page = await this.usage.list(
       id,
@@ -67,6 +67,6 @@ export class UsageController {
       { ...filter, flagged: flagged === undefined ? undefined : flagged === 'true', from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
       { limit, cursor },
     );
-    return mapPage(page, UsageEntryResponseDto.from);
+    return mapPage(page, PromptUsageEntryResponseDto.from);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class TransitionRequestDto {
+export class PromptTransitionRequestDto {
   @ApiPropertyOptional({ example: 'Ready for review', maxLength: 2000 })
   @IsOptional()
   @IsString()
@@ -9,14 +9,14 @@ export class TransitionRequestDto {
   comment?: string;
 }
 
-export class ApproveRequestDto extends TransitionRequestDto {
+export class ApprovePromptRequestDto extends PromptTransitionRequestDto {
   @ApiPropertyOptional({ default: false, description: 'Required (true) to approve a version graded HIGH' })
   @IsOptional()
   @IsBoolean()
   acknowledgeHighRisk?: boolean;
 }
 
-export class RejectRequestDto {
+export class RejectPromptRequestDto {
   @ApiProperty({ example: 'The disclaimer is missing', minLength: 1, maxLength: 2000, description: 'Why the version is rejected (required)' })
   @IsString()
   @MinLength(1, { message: 'comment is required to reject a version' })

@@ -4,7 +4,7 @@ import { PageResponseDto } from '../../../common/pagination/page.js';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../audit-entry.js';
 import type { ChainBreak, ChainVerification } from '../audit-log.repository.js';
 
-export class AuditEntryResponseDto {
+export class PromptAuditEntryResponseDto {
   @ApiProperty()
   id: string;
 
@@ -44,14 +44,14 @@ export class AuditEntryResponseDto {
   @ApiProperty({ type: String, nullable: true })
   comment: string | null;
 
-  static from(entry: AuditEntry): AuditEntryResponseDto {
-    return Object.assign(new AuditEntryResponseDto(), entry);
+  static from(entry: AuditEntry): PromptAuditEntryResponseDto {
+    return Object.assign(new PromptAuditEntryResponseDto(), entry);
   }
 }
 
-export class AuditEntryPageResponseDto extends PageResponseDto(AuditEntryResponseDto) {}
+export class PromptAuditEntryPageResponseDto extends PageResponseDto(PromptAuditEntryResponseDto) {}
 
-export class ChainBreakResponseDto implements ChainBreak {
+export class PromptAuditChainBreakResponseDto implements ChainBreak {
   @ApiProperty({ description: 'Position of the first entry that breaks the chain' })
   seq: number;
 
@@ -62,7 +62,7 @@ export class ChainBreakResponseDto implements ChainBreak {
   reason: string;
 }
 
-export class ChainVerificationResponseDto implements ChainVerification {
+export class PromptAuditVerificationResponseDto implements ChainVerification {
   @ApiProperty()
   intact: boolean;
 
@@ -75,10 +75,10 @@ export class ChainVerificationResponseDto implements ChainVerification {
   @ApiProperty({ description: 'Entries written by an interrupted append that verification linked in' })
   healed: number;
 
-  @ApiProperty({ type: ChainBreakResponseDto, nullable: true })
-  firstBreak: ChainBreakResponseDto | null;
+  @ApiProperty({ type: PromptAuditChainBreakResponseDto, nullable: true })
+  firstBreak: PromptAuditChainBreakResponseDto | null;
 
-  static from(result: ChainVerification): ChainVerificationResponseDto {
-    return Object.assign(new ChainVerificationResponseDto(), result);
+  static from(result: ChainVerification): PromptAuditVerificationResponseDto {
+    return Object.assign(new PromptAuditVerificationResponseDto(), result);
   }
 }

@@ -3,24 +3,24 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../../libs/contracts/src/index.js';
-import { ChatMessageDto, MAX_MESSAGES, MAX_TEMPLATE_CHARS, MAX_VARIABLES, PolicyDto } from '../../templates/dto/prompt-content.request.dto.js';
+import { PromptChatMessageDto, MAX_MESSAGES, MAX_TEMPLATE_CHARS, MAX_VARIABLES, PromptPolicyDto } from '../../templates/dto/prompt-content.request.dto.js';
 import { VARIABLE_NAME } from '../../templates/prompt-content.js';
 
-export class EvaluateRequestDto {
+export class EvaluatePromptRequestDto {
   @ApiPropertyOptional({ example: 'Recommend a fund for {{client_name}}. Guaranteed returns!', description: 'Text to evaluate (give this or messages)', maxLength: MAX_TEMPLATE_CHARS })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_TEMPLATE_CHARS)
   text?: string;
 
-  @ApiPropertyOptional({ type: [ChatMessageDto], description: 'Chat messages to evaluate (give this or text)' })
+  @ApiPropertyOptional({ type: [PromptChatMessageDto], description: 'Chat messages to evaluate (give this or text)' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_MESSAGES)
   @ValidateNested({ each: true })
-  @Type(() => ChatMessageDto)
-  messages?: ChatMessageDto[];
+  @Type(() => PromptChatMessageDto)
+  messages?: PromptChatMessageDto[];
 
   @ApiPropertyOptional({ type: [String], example: ['client_name', 'fund_factsheet'], description: 'Declared variable names; a grounding variable lowers the hallucination risk' })
   @IsOptional()
@@ -35,13 +35,13 @@ export class EvaluateRequestDto {
   @MaxLength(MAX_TEMPLATE_CHARS)
   context?: string;
 
-  @ApiPropertyOptional({ type: [PolicyDto] })
+  @ApiPropertyOptional({ type: [PromptPolicyDto] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
-  @Type(() => PolicyDto)
-  policies?: PolicyDto[];
+  @Type(() => PromptPolicyDto)
+  policies?: PromptPolicyDto[];
 
   @ApiPropertyOptional({ enum: DECLARED_RISK_LEVELS })
   @IsOptional()

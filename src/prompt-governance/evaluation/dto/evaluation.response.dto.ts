@@ -5,7 +5,7 @@ import type { Finding } from '../finding.js';
 import type { JudgeOpinion } from '../judge/prompt-judge.js';
 import type { EvaluationOutcome } from '../prompt-evaluation.service.js';
 
-export class FindingResponseDto implements Finding {
+export class PromptFindingResponseDto implements Finding {
   @ApiProperty({ example: 'pii.credit-card' })
   rule: string;
 
@@ -31,7 +31,7 @@ export class FindingResponseDto implements Finding {
   reason: string;
 }
 
-export class ScoresResponseDto {
+export class PromptScoresResponseDto {
   @ApiProperty({ minimum: 0, maximum: 1 })
   toxicity: number;
 
@@ -39,7 +39,7 @@ export class ScoresResponseDto {
   hallucination: number;
 }
 
-export class JudgeOpinionResponseDto implements JudgeOpinion {
+export class PromptJudgeOpinionResponseDto implements JudgeOpinion {
   @ApiProperty()
   judge: string;
 
@@ -53,7 +53,7 @@ export class JudgeOpinionResponseDto implements JudgeOpinion {
   reasons: string[];
 }
 
-export class EvaluationResponseDto {
+export class PromptEvaluationResponseDto {
   @ApiProperty({ example: 'rule-based' })
   evaluator: string;
 
@@ -69,20 +69,20 @@ export class EvaluationResponseDto {
   @ApiProperty({ type: [String], description: 'The reasons that set the grade' })
   reasons: string[];
 
-  @ApiProperty({ type: ScoresResponseDto })
-  scores: ScoresResponseDto;
+  @ApiProperty({ type: PromptScoresResponseDto })
+  scores: PromptScoresResponseDto;
 
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { profanity: 0, insult: 0.4, hate: 0, threat: 0, sexual: 0, 'self-harm': 0 } })
   toxicityByCategory: Record<string, number>;
 
-  @ApiProperty({ type: [FindingResponseDto] })
-  findings: FindingResponseDto[];
+  @ApiProperty({ type: [PromptFindingResponseDto] })
+  findings: PromptFindingResponseDto[];
 
-  @ApiProperty({ type: JudgeOpinionResponseDto, nullable: true, description: 'The model-based judge’s opinion; null while the judge is disabled' })
-  secondOpinion: JudgeOpinionResponseDto | null;
+  @ApiProperty({ type: PromptJudgeOpinionResponseDto, nullable: true, description: 'The model-based judge’s opinion; null while the judge is disabled' })
+  secondOpinion: PromptJudgeOpinionResponseDto | null;
 
-  static from(outcome: EvaluationOutcome): EvaluationResponseDto {
-    return Object.assign(new EvaluationResponseDto(), {
+  static from(outcome: EvaluationOutcome): PromptEvaluationResponseDto {
+    return Object.assign(new PromptEvaluationResponseDto(), {
       evaluator: outcome.evaluator,
       ruleSetVersion: outcome.ruleSetVersion,
       ruleSetDigest: outcome.ruleSetDigest,

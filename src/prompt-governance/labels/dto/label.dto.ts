@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
-import { LabelResponseDto } from '../../templates/dto/template.response.dto.js';
-import { VersionResponseDto } from '../../templates/dto/version.response.dto.js';
+import { PromptLabelResponseDto } from '../../templates/dto/template.response.dto.js';
+import { PromptVersionResponseDto } from '../../templates/dto/version.response.dto.js';
 import type { ResolvedLabel } from '../labels.service.js';
 
-export class MoveLabelRequestDto {
+export class MovePromptLabelRequestDto {
   @ApiProperty({ example: 3, description: 'An approved version of the template' })
   @IsInt()
   @Min(1)
@@ -20,7 +20,7 @@ export class MoveLabelRequestDto {
   comment?: string;
 }
 
-export class RemoveLabelQueryDto {
+export class RemovePromptLabelQueryDto {
   @ApiPropertyOptional({ maxLength: 2000, description: 'Why the label is removed (recorded in the audit log)' })
   @IsOptional()
   @IsString()
@@ -28,30 +28,30 @@ export class RemoveLabelQueryDto {
   comment?: string;
 }
 
-export class ResolvedLabelResponseDto {
+export class ResolvedPromptLabelResponseDto {
   @ApiProperty()
   templateId: string;
 
   @ApiProperty()
   templateName: string;
 
-  @ApiProperty({ type: LabelResponseDto })
-  label: LabelResponseDto;
+  @ApiProperty({ type: PromptLabelResponseDto })
+  label: PromptLabelResponseDto;
 
-  @ApiProperty({ type: VersionResponseDto, description: 'The version the label points at' })
-  version: VersionResponseDto;
+  @ApiProperty({ type: PromptVersionResponseDto, description: 'The version the label points at' })
+  version: PromptVersionResponseDto;
 
-  static from(resolved: ResolvedLabel): ResolvedLabelResponseDto {
-    return Object.assign(new ResolvedLabelResponseDto(), {
+  static from(resolved: ResolvedLabel): ResolvedPromptLabelResponseDto {
+    return Object.assign(new ResolvedPromptLabelResponseDto(), {
       templateId: resolved.template.id,
       templateName: resolved.template.name,
       label: resolved.label,
-      version: VersionResponseDto.from(resolved.version),
+      version: PromptVersionResponseDto.from(resolved.version),
     });
   }
 
   /** A strong validator of the whole answer: it changes whenever anything in the answer changes. */
-  static etag(response: ResolvedLabelResponseDto): string {
+  static etag(response: ResolvedPromptLabelResponseDto): string {
     return `"${sha256Hex(canonicalJson(response)).slice(0, 32)}"`;
   }
 }

@@ -4,9 +4,9 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString,
 
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../../libs/contracts/src/index.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
-import { PolicyDto, VersionContentRequestDto } from './prompt-content.request.dto.js';
+import { PromptPolicyDto, PromptVersionContentRequestDto } from './prompt-content.request.dto.js';
 
-export class CreateTemplateRequestDto {
+export class CreatePromptTemplateRequestDto {
   @ApiProperty({ example: 'fund-factsheet-summary', description: `Unique across the platform; ${NAME_RULE}` })
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
@@ -35,22 +35,22 @@ export class CreateTemplateRequestDto {
   @IsIn(DECLARED_RISK_LEVELS)
   declaredRiskLevel: DeclaredRiskLevel;
 
-  @ApiPropertyOptional({ type: [PolicyDto], description: 'Policies the evaluation checks; each id at most once' })
+  @ApiPropertyOptional({ type: [PromptPolicyDto], description: 'Policies the evaluation checks; each id at most once' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
-  @Type(() => PolicyDto)
-  policies?: PolicyDto[];
+  @Type(() => PromptPolicyDto)
+  policies?: PromptPolicyDto[];
 
   @ApiPropertyOptional({ default: false, description: 'Keep raw variable values in usage entries (otherwise only their hash)' })
   @IsOptional()
   @IsBoolean()
   logRawVariables?: boolean;
 
-  @ApiProperty({ type: VersionContentRequestDto, description: 'Version 1, created as a draft' })
+  @ApiProperty({ type: PromptVersionContentRequestDto, description: 'Version 1, created as a draft' })
   @IsObject()
   @ValidateNested()
-  @Type(() => VersionContentRequestDto)
-  firstVersion: VersionContentRequestDto;
+  @Type(() => PromptVersionContentRequestDto)
+  firstVersion: PromptVersionContentRequestDto;
 }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
-export class DiffQueryDto {
+export class PromptDiffQueryDto {
   @ApiProperty({ example: 1, description: 'The older version' })
   @Type(() => Number)
   @IsInt()

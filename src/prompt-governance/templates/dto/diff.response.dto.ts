@@ -2,9 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import type { LineChange } from '../line-diff.js';
 import type { FieldChange, VersionDiff } from '../version-diff.js';
-import { VariableResponseDto } from './version.response.dto.js';
+import { PromptVariableResponseDto } from './version.response.dto.js';
 
-export class LineChangeResponseDto implements LineChange {
+export class PromptLineChangeResponseDto implements LineChange {
   @ApiProperty({ enum: ['equal', 'add', 'remove'] })
   op: 'equal' | 'add' | 'remove';
 
@@ -18,7 +18,7 @@ export class LineChangeResponseDto implements LineChange {
   toLine: number | null;
 }
 
-export class FieldChangeResponseDto implements FieldChange {
+export class PromptFieldChangeResponseDto implements FieldChange {
   @ApiProperty({ example: 'modelSettings.temperature' })
   field: string;
 
@@ -29,18 +29,18 @@ export class FieldChangeResponseDto implements FieldChange {
   to: unknown;
 }
 
-export class VariableChangesResponseDto {
-  @ApiProperty({ type: [VariableResponseDto] })
-  added: VariableResponseDto[];
+export class PromptVariableChangesResponseDto {
+  @ApiProperty({ type: [PromptVariableResponseDto] })
+  added: PromptVariableResponseDto[];
 
-  @ApiProperty({ type: [VariableResponseDto] })
-  removed: VariableResponseDto[];
+  @ApiProperty({ type: [PromptVariableResponseDto] })
+  removed: PromptVariableResponseDto[];
 
-  @ApiProperty({ type: [FieldChangeResponseDto] })
-  changed: FieldChangeResponseDto[];
+  @ApiProperty({ type: [PromptFieldChangeResponseDto] })
+  changed: PromptFieldChangeResponseDto[];
 }
 
-export class CommitMessagesResponseDto {
+export class PromptCommitMessagesResponseDto {
   @ApiProperty()
   from: string;
 
@@ -48,26 +48,26 @@ export class CommitMessagesResponseDto {
   to: string;
 }
 
-export class DiffResponseDto {
+export class PromptDiffResponseDto {
   @ApiProperty()
   from: number;
 
   @ApiProperty()
   to: number;
 
-  @ApiProperty({ type: [LineChangeResponseDto], description: 'Line diff of the content; chat messages read as a role line followed by their lines' })
-  content: LineChangeResponseDto[];
+  @ApiProperty({ type: [PromptLineChangeResponseDto], description: 'Line diff of the content; chat messages read as a role line followed by their lines' })
+  content: PromptLineChangeResponseDto[];
 
-  @ApiProperty({ type: [FieldChangeResponseDto], description: 'Changed model settings (and the kind, if it changed)' })
-  settings: FieldChangeResponseDto[];
+  @ApiProperty({ type: [PromptFieldChangeResponseDto], description: 'Changed model settings (and the kind, if it changed)' })
+  settings: PromptFieldChangeResponseDto[];
 
-  @ApiProperty({ type: VariableChangesResponseDto })
-  variables: VariableChangesResponseDto;
+  @ApiProperty({ type: PromptVariableChangesResponseDto })
+  variables: PromptVariableChangesResponseDto;
 
-  @ApiProperty({ type: CommitMessagesResponseDto })
-  commitMessages: CommitMessagesResponseDto;
+  @ApiProperty({ type: PromptCommitMessagesResponseDto })
+  commitMessages: PromptCommitMessagesResponseDto;
 
-  static from(diff: VersionDiff): DiffResponseDto {
-    return Object.assign(new DiffResponseDto(), diff);
+  static from(diff: VersionDiff): PromptDiffResponseDto {
+    return Object.assign(new PromptDiffResponseDto(), diff);
   }
 }

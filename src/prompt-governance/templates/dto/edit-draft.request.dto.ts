@@ -1,9 +1,9 @@
 import { PartialType } from '@nestjs/swagger';
 
-import { VersionContentRequestDto } from './prompt-content.request.dto.js';
+import { PromptVersionContentRequestDto } from './prompt-content.request.dto.js';
 
 /**
  * Changes to a draft; fields left out keep their value. Giving `template` turns a chat draft into a text
  * one and giving `messages` the reverse.
  */
-export class EditDraftRequestDto extends PartialType(VersionContentRequestDto) {}
+export class EditPromptDraftRequestDto extends PartialType(PromptVersionContentRequestDto) {}

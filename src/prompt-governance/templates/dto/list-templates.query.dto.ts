@@ -5,7 +5,7 @@ import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../../l
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { LABEL_PATTERN, LABEL_RULE } from '../../labels/label-name.js';
 
-export class ListTemplatesQueryDto extends PageQueryDto {
+export class ListPromptTemplatesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only templates whose name starts with this text' })
   @IsOptional()
   @IsString()

@@ -46,7 +46,7 @@ export class PromptVariableDto {
   description?: string;
 }
 
-export class ChatMessageDto {
+export class PromptChatMessageDto {
   @ApiProperty({ enum: CHAT_ROLES })
   @IsIn(CHAT_ROLES)
   role: ChatRole;
@@ -57,7 +57,7 @@ export class ChatMessageDto {
   content: string;
 }
 
-export class ModelSettingsDto {
+export class PromptModelSettingsDto {
   @ApiProperty({ example: 'gpt-4o-mini' })
   @IsString()
   @MinLength(1)
@@ -79,13 +79,13 @@ export class ModelSettingsDto {
   maxTokens?: number;
 }
 
-export class PolicyDto {
+export class PromptPolicyDto {
   @ApiProperty({ enum: PROMPT_POLICY_IDS })
   @IsIn(PROMPT_POLICY_IDS)
   id: PromptPolicyId;
 
   @ApiPropertyOptional({ description: 'Required by max-length: the largest number of characters allowed', minimum: 1 })
-  @ValidateIf((o: PolicyDto) => o.id === 'max-length' || o.maxChars !== undefined)
+  @ValidateIf((o: PromptPolicyDto) => o.id === 'max-length' || o.maxChars !== undefined)
   @IsInt({ message: 'maxChars must be an integer (required by the max-length policy)' })
   @Min(1)
   @Max(10_000_000)
@@ -100,21 +100,21 @@ export class PolicyDto {
 }
 
 /** The content of a version: a text template or chat messages, its variables, model settings and commit message. */
-export class VersionContentRequestDto {
+export class PromptVersionContentRequestDto {
   @ApiPropertyOptional({ example: 'Summarise {{document}} for {{client_name}}.', description: 'A text template (give this or messages)', maxLength: MAX_TEMPLATE_CHARS })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_TEMPLATE_CHARS)
   template?: string;
 
-  @ApiPropertyOptional({ type: [ChatMessageDto], description: 'Chat messages (give this or template)', maxItems: MAX_MESSAGES })
+  @ApiPropertyOptional({ type: [PromptChatMessageDto], description: 'Chat messages (give this or template)', maxItems: MAX_MESSAGES })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_MESSAGES)
   @ValidateNested({ each: true })
-  @Type(() => ChatMessageDto)
-  messages?: ChatMessageDto[];
+  @Type(() => PromptChatMessageDto)
+  messages?: PromptChatMessageDto[];
 
   @ApiPropertyOptional({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared and every declared variable used' })
   @IsOptional()
@@ -124,11 +124,11 @@ export class VersionContentRequestDto {
   @Type(() => PromptVariableDto)
   variables?: PromptVariableDto[];
 
-  @ApiProperty({ type: ModelSettingsDto })
+  @ApiProperty({ type: PromptModelSettingsDto })
   @IsObject()
   @ValidateNested()
-  @Type(() => ModelSettingsDto)
-  modelSettings: ModelSettingsDto;
+  @Type(() => PromptModelSettingsDto)
+  modelSettings: PromptModelSettingsDto;
 
   @ApiPropertyOptional({ example: 'Add the disclaimer', maxLength: 2000 })
   @IsOptional()
@@ -138,7 +138,7 @@ export class VersionContentRequestDto {
 }
 
 /** The domain content of a request: optional members take their defaults. */
-export function toPromptContent(dto: VersionContentRequestDto): PromptContent {
+export function toPromptContent(dto: PromptVersionContentRequestDto): PromptContent {
   return {
     template: dto.template ?? null,
     messages: dto.messages ? dto.messages.map((m) => ({ role: m.role, content: m.content })) : null,

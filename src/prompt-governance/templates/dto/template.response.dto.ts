@@ -5,7 +5,7 @@ import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { PolicyRef } from '../../evaluation/finding.js';
 import type { PromptLabel, PromptTemplate } from '../prompt-template.js';
 
-export class PolicyResponseDto implements PolicyRef {
+export class PromptPolicyResponseDto implements PolicyRef {
   @ApiProperty({ enum: PROMPT_POLICY_IDS })
   id: PromptPolicyId;
 
@@ -16,7 +16,7 @@ export class PolicyResponseDto implements PolicyRef {
   disclaimer?: string;
 }
 
-export class LabelResponseDto implements PromptLabel {
+export class PromptLabelResponseDto implements PromptLabel {
   @ApiProperty({ example: 'production' })
   name: string;
 
@@ -33,7 +33,7 @@ export class LabelResponseDto implements PromptLabel {
   movedAt: Date;
 }
 
-export class TemplateResponseDto {
+export class PromptTemplateResponseDto {
   @ApiProperty({ example: '665f1c2b9d1e8a0012345678' })
   id: string;
 
@@ -52,8 +52,8 @@ export class TemplateResponseDto {
   @ApiProperty({ enum: DECLARED_RISK_LEVELS })
   declaredRiskLevel: DeclaredRiskLevel;
 
-  @ApiProperty({ type: [PolicyResponseDto] })
-  policies: PolicyResponseDto[];
+  @ApiProperty({ type: [PromptPolicyResponseDto] })
+  policies: PromptPolicyResponseDto[];
 
   @ApiProperty()
   logRawVariables: boolean;
@@ -61,8 +61,8 @@ export class TemplateResponseDto {
   @ApiProperty({ description: 'The highest version number handed out' })
   lastVersion: number;
 
-  @ApiProperty({ type: [LabelResponseDto] })
-  labels: LabelResponseDto[];
+  @ApiProperty({ type: [PromptLabelResponseDto] })
+  labels: PromptLabelResponseDto[];
 
   @ApiProperty()
   createdBy: string;
@@ -73,10 +73,10 @@ export class TemplateResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt: Date;
 
-  static from(template: PromptTemplate): TemplateResponseDto {
+  static from(template: PromptTemplate): PromptTemplateResponseDto {
     const { retiredVersions: _internal, ...visible } = template;
-    return Object.assign(new TemplateResponseDto(), visible);
+    return Object.assign(new PromptTemplateResponseDto(), visible);
   }
 }
 
-export class TemplatePageResponseDto extends PageResponseDto(TemplateResponseDto) {}
+export class PromptTemplatePageResponseDto extends PageResponseDto(PromptTemplateResponseDto) {}

@@ -2,11 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
-import { EvaluationResponseDto } from '../../evaluation/dto/evaluation.response.dto.js';
+import { PromptEvaluationResponseDto } from '../../evaluation/dto/evaluation.response.dto.js';
 import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion } from '../prompt-template.js';
-import { PolicyResponseDto, TemplateResponseDto } from './template.response.dto.js';
+import { PromptPolicyResponseDto, PromptTemplateResponseDto } from './template.response.dto.js';
 
-export class VariableResponseDto {
+export class PromptVariableResponseDto {
   @ApiProperty()
   name: string;
 
@@ -17,7 +17,7 @@ export class VariableResponseDto {
   description: string;
 }
 
-export class ChatMessageResponseDto {
+export class PromptChatMessageResponseDto {
   @ApiProperty({ enum: CHAT_ROLES })
   role: ChatRole;
 
@@ -25,7 +25,7 @@ export class ChatMessageResponseDto {
   content: string;
 }
 
-export class ModelSettingsResponseDto {
+export class PromptModelSettingsResponseDto {
   @ApiProperty()
   model: string;
 
@@ -36,21 +36,21 @@ export class ModelSettingsResponseDto {
   maxTokens: number | null;
 }
 
-export class StoredEvaluationResponseDto extends EvaluationResponseDto {
+export class StoredPromptEvaluationResponseDto extends PromptEvaluationResponseDto {
   @ApiProperty({ enum: EVALUATION_TRIGGERS, description: 'What ran it: creation, a draft edit or the submission' })
   trigger: EvaluationTrigger;
 
   @ApiProperty({ type: String, format: 'date-time' })
   evaluatedAt: Date;
 
-  @ApiProperty({ type: [PolicyResponseDto], description: 'The policies it was run with' })
-  policies: PolicyResponseDto[];
+  @ApiProperty({ type: [PromptPolicyResponseDto], description: 'The policies it was run with' })
+  policies: PromptPolicyResponseDto[];
 
   @ApiProperty({ enum: DECLARED_RISK_LEVELS, description: 'The declared risk level it was run with' })
   declaredRiskLevel: DeclaredRiskLevel;
 }
 
-export class TransitionResponseDto {
+export class PromptTransitionResponseDto {
   @ApiProperty({ enum: PROMPT_VERSION_STATUSES, nullable: true })
   from: PromptVersionStatus | null;
 
@@ -67,7 +67,7 @@ export class TransitionResponseDto {
   comment: string | null;
 }
 
-export class VersionResponseDto {
+export class PromptVersionResponseDto {
   @ApiProperty()
   id: string;
 
@@ -83,14 +83,14 @@ export class VersionResponseDto {
   @ApiProperty({ type: String, nullable: true })
   template: string | null;
 
-  @ApiProperty({ type: [ChatMessageResponseDto], nullable: true })
-  messages: ChatMessageResponseDto[] | null;
+  @ApiProperty({ type: [PromptChatMessageResponseDto], nullable: true })
+  messages: PromptChatMessageResponseDto[] | null;
 
-  @ApiProperty({ type: [VariableResponseDto] })
-  variables: VariableResponseDto[];
+  @ApiProperty({ type: [PromptVariableResponseDto] })
+  variables: PromptVariableResponseDto[];
 
-  @ApiProperty({ type: ModelSettingsResponseDto })
-  modelSettings: ModelSettingsResponseDto;
+  @ApiProperty({ type: PromptModelSettingsResponseDto })
+  modelSettings: PromptModelSettingsResponseDto;
 
   @ApiProperty()
   commitMessage: string;
@@ -116,11 +116,11 @@ export class VersionResponseDto {
   @ApiProperty({ description: 'The approver acknowledged a HIGH grade' })
   highRiskAcknowledged: boolean;
 
-  @ApiProperty({ type: StoredEvaluationResponseDto })
-  evaluation: StoredEvaluationResponseDto;
+  @ApiProperty({ type: StoredPromptEvaluationResponseDto })
+  evaluation: StoredPromptEvaluationResponseDto;
 
-  @ApiProperty({ type: [TransitionResponseDto] })
-  history: TransitionResponseDto[];
+  @ApiProperty({ type: [PromptTransitionResponseDto] })
+  history: PromptTransitionResponseDto[];
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
@@ -128,17 +128,17 @@ export class VersionResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt: Date;
 
-  static from(version: PromptVersion): VersionResponseDto {
-    return Object.assign(new VersionResponseDto(), version);
+  static from(version: PromptVersion): PromptVersionResponseDto {
+    return Object.assign(new PromptVersionResponseDto(), version);
   }
 }
 
-export class VersionPageResponseDto extends PageResponseDto(VersionResponseDto) {}
+export class PromptVersionPageResponseDto extends PageResponseDto(PromptVersionResponseDto) {}
 
-export class CreatedTemplateResponseDto {
-  @ApiProperty({ type: TemplateResponseDto })
-  template: TemplateResponseDto;
+export class CreatedPromptTemplateResponseDto {
+  @ApiProperty({ type: PromptTemplateResponseDto })
+  template: PromptTemplateResponseDto;
 
-  @ApiProperty({ type: VersionResponseDto, description: 'Version 1, a draft, with its evaluation' })
-  version: VersionResponseDto;
+  @ApiProperty({ type: PromptVersionResponseDto, description: 'Version 1, a draft, with its evaluation' })
+  version: PromptVersionResponseDto;
 }

@@ -7,7 +7,7 @@ import { MAX_OUTPUT_CHARS } from '../usage-report.validator.js';
  * Documents the body only: usage reports are validated by hand (validateUsageReport), not by the global
  * ValidationPipe, to keep the ingestion path cheap.
  */
-export class UsageReportRequestDto {
+export class PromptUsageReportRequestDto {
   @ApiProperty({ example: 'c5a1e0f4-2b2e-4a8a-9a3e-0d9d4f1d2a77', description: 'The client’s id for this execution (1-128 of A-Z a-z 0-9 . _ : -); a retry with the same id is recorded once' })
   id: string;
 
@@ -45,7 +45,7 @@ export class UsageReportRequestDto {
   output?: string;
 }
 
-export class UsageBatchRequestDto {
-  @ApiProperty({ type: [UsageReportRequestDto], minItems: 1, maxItems: 1000 })
-  entries: UsageReportRequestDto[];
+export class PromptUsageBatchRequestDto {
+  @ApiProperty({ type: [PromptUsageReportRequestDto], minItems: 1, maxItems: 1000 })
+  entries: PromptUsageReportRequestDto[];
 }

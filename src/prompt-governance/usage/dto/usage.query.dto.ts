@@ -8,7 +8,7 @@ import { NAME_PATTERN } from '../../../common/validation/patterns.js';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export class ListUsageQueryDto extends PageQueryDto {
+export class ListPromptUsageQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(NAME_PATTERN, { message: 'caller must be 1-200 printable characters' })
@@ -35,7 +35,7 @@ export class ListUsageQueryDto extends PageQueryDto {
   to?: string;
 }
 
-export class UsageStatsQueryDto {
+export class PromptUsageStatsQueryDto {
   @ApiPropertyOptional({ example: '2025-04-02', description: 'First UTC day (default: 29 days before `to`)' })
   @IsOptional()
   @Matches(DAY, { message: 'from must be a day written YYYY-MM-DD' })

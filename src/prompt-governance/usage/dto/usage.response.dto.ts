@@ -8,7 +8,7 @@ import type { BatchOutcome } from '../usage.service.js';
 import type { UsageStats } from '../usage-stats.service.js';
 import type { UsageStatsRow } from '../usage-stats.js';
 
-export class UsageEntryResultResponseDto implements UsageEntryResult {
+export class PromptUsageEntryResultResponseDto implements UsageEntryResult {
   @ApiProperty({ description: 'Position in the request' })
   index: number;
 
@@ -25,7 +25,7 @@ export class UsageEntryResultResponseDto implements UsageEntryResult {
   errors?: FieldErrorDto[];
 }
 
-export class UsageBatchResponseDto implements BatchOutcome {
+export class PromptUsageBatchResponseDto implements BatchOutcome {
   @ApiProperty()
   recorded: number;
 
@@ -35,11 +35,11 @@ export class UsageBatchResponseDto implements BatchOutcome {
   @ApiProperty()
   invalid: number;
 
-  @ApiProperty({ type: [UsageEntryResultResponseDto], description: 'One result per entry, in request order' })
-  results: UsageEntryResultResponseDto[];
+  @ApiProperty({ type: [PromptUsageEntryResultResponseDto], description: 'One result per entry, in request order' })
+  results: PromptUsageEntryResultResponseDto[];
 }
 
-export class UsageEntryResponseDto {
+export class PromptUsageEntryResponseDto {
   @ApiProperty()
   id: string;
 
@@ -100,14 +100,14 @@ export class UsageEntryResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   receivedAt: Date;
 
-  static from(entry: UsageEntry): UsageEntryResponseDto {
-    return Object.assign(new UsageEntryResponseDto(), entry);
+  static from(entry: UsageEntry): PromptUsageEntryResponseDto {
+    return Object.assign(new PromptUsageEntryResponseDto(), entry);
   }
 }
 
-export class UsageEntryPageResponseDto extends PageResponseDto(UsageEntryResponseDto) {}
+export class PromptUsageEntryPageResponseDto extends PageResponseDto(PromptUsageEntryResponseDto) {}
 
-export class LatencyResponseDto {
+export class PromptUsageLatencyResponseDto {
   @ApiProperty({ description: 'Median, nearest-rank' })
   p50: number;
 
@@ -121,7 +121,7 @@ export class LatencyResponseDto {
   max: number;
 }
 
-export class UsageStatsRowResponseDto implements UsageStatsRow {
+export class PromptUsageStatsRowResponseDto implements UsageStatsRow {
   @ApiProperty()
   version: number;
 
@@ -146,8 +146,8 @@ export class UsageStatsRowResponseDto implements UsageStatsRow {
   @ApiProperty({ description: 'Entries recorded while the version was not approved' })
   unapprovedCount: number;
 
-  @ApiProperty({ type: LatencyResponseDto })
-  latencyMs: LatencyResponseDto;
+  @ApiProperty({ type: PromptUsageLatencyResponseDto })
+  latencyMs: PromptUsageLatencyResponseDto;
 
   @ApiProperty()
   tokensIn: number;
@@ -159,13 +159,13 @@ export class UsageStatsRowResponseDto implements UsageStatsRow {
   cost: number;
 }
 
-export class UsageStatsResponseDto implements UsageStats {
+export class PromptUsageStatsResponseDto implements UsageStats {
   @ApiProperty({ example: '2025-04-02' })
   from: string;
 
   @ApiProperty({ example: '2025-05-01' })
   to: string;
 
-  @ApiProperty({ type: [UsageStatsRowResponseDto], description: 'Ordered by version, then day; days without usage are absent' })
-  items: UsageStatsRowResponseDto[];
+  @ApiProperty({ type: [PromptUsageStatsRowResponseDto], description: 'Ordered by version, then day; days without usage are absent' })
+  items: PromptUsageStatsRowResponseDto[];
 }

@@ -15,6 +15,12 @@ describe(PiiDetector.name, () => {
     expect(finding.excerpt).not.toContain('jane.doe');
   });
 
+  it('finds an address at the end of a long run of address characters, and none in a run without @', () => {
+    const text = `${'x'.repeat(5000)} ops@example.com`;
+    expect(detect(text)).toEqual([expect.objectContaining({ rule: 'pii.email', start: 5001, end: text.length })]);
+    expect(detect('a.'.repeat(20_000))).toEqual([]);
+  });
+
   it('finds phone numbers written with separators or a country code', () => {
     expect(rules('Call 010-1234-5678')).toEqual(['pii.phone']);
     expect(rules('Call +82 10-1234-5678')).toEqual(['pii.phone']);

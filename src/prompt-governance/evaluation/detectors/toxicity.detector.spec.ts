@@ -69,6 +69,11 @@ describe(ToxicityDetector.name, () => {
     expect(detect('shit, you idiot, I will kill you').byCategory.threat).toBe(0.8);
   });
 
+  it('handles a very long masked or substituted word without failing', () => {
+    expect(detect('f*'.repeat(50_000)).findings).toEqual([]);
+    expect(detect('$h!t'.repeat(25_000)).findings).toEqual([]);
+  });
+
   it('reports offsets in the part it found them in', () => {
     const report = sut.detect([
       { name: 'messages[0]', text: 'Be polite.' },

@@ -9,6 +9,9 @@ interface Phrase {
   words: { plain: string; pattern: RegExp }[];
 }
 
+/** Longest masked word ("f*ck") tried against the lists. */
+const MAX_MASKED = 32;
+
 export interface ToxicityReport {
   findings: Finding[];
   /** 1 - Π(1 - weight) over every match, in [0, 1]. */
@@ -72,8 +75,8 @@ export class ToxicityDetector {
     const out: Phrase[] = [];
     for (const variant of token.variants) {
       if (variant.includes('*')) {
-        // Too little left to read ("***") is not a word.
-        if (variant.replace(/\*/g, '').length < 2) continue;
+        // Too little left to read ("***") is not a word, and no listed word is longer than MAX_MASKED.
+        if (variant.replace(/\*/g, '').length < 2 || variant.length > MAX_MASKED) continue;
         const masked = maskPattern(variant);
         for (const phrases of this.byFirstWord.values()) for (const p of phrases) if (masked.test(p.words[0].plain)) out.push(p);
         for (const prefixes of this.byPrefix.values()) for (const { phrase } of prefixes) if (masked.test(phrase.words[0].plain)) out.push(phrase);
@@ -121,7 +124,9 @@ function mergeOverlapping(found: { phrase: Phrase; start: number; end: number }[
 }
 
 function matches(token: WordToken, word: { plain: string; pattern: RegExp }): boolean {
-  return token.variants.some((v) => word.pattern.test(v) || (v.includes('*') && v.replace(/\*/g, '').length >= 2 && maskPattern(v).test(word.plain)));
+  return token.variants.some(
+    (v) => word.pattern.test(v) || (v.includes('*') && v.length <= MAX_MASKED && v.replace(/\*/g, '').length >= 2 && maskPattern(v).test(word.plain)),
+  );
 }
 
 /** A masked word ("f*ck", "sh**") stands for one to three hidden letters per run of masks. */

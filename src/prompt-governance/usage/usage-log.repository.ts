@@ -62,6 +62,8 @@ export class UsageLogRepository extends MongoRepository<UsageEntryDocument> {
     const rows = await this.model
       .aggregate<{ _id: { version: number; day: string } } & Omit<UsageGroupWithPercentiles, 'version' | 'day'>>([
         { $match: match },
+        // Only the fields the groups need travel through the sort (outputs can be 32,000 characters).
+        { $project: { _id: 0, version: 1, day: 1, latencyMs: 1, outcome: 1, flagged: 1, approved: 1, tokensIn: 1, tokensOut: 1, cost: 1 } },
         { $sort: { latencyMs: 1 } },
         {
           $group: {

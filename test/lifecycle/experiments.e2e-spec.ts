@@ -39,10 +39,12 @@ describe('lifecycle experiments', () => {
   });
 
   it('updates fields and refuses a rename onto an existing name', async () => {
-    const a = await t.http.post(BASE).send({ name: 'rename-a' }).expect(201);
+    const a = await t.http.post(BASE).send({ name: 'rename-a', owner: 'desk-r' }).expect(201);
     await t.http.post(BASE).send({ name: 'rename-b' }).expect(201);
     const patched = await t.http.patch(`${BASE}/${a.body.id}`).send({ description: 'changed', tags: ['x', 'y'] }).expect(200);
-    expect(patched.body).toMatchObject({ name: 'rename-a', description: 'changed', tags: ['x', 'y'] });
+    expect(patched.body).toMatchObject({ name: 'rename-a', description: 'changed', tags: ['x', 'y'], owner: 'desk-r' });
+    const unchanged = await t.http.patch(`${BASE}/${a.body.id}`).send({}).expect(200);
+    expect(unchanged.body).toMatchObject({ name: 'rename-a', description: 'changed', owner: 'desk-r' });
     await t.http.patch(`${BASE}/${a.body.id}`).send({ name: 'rename-b' }).expect(409);
     const after = await t.http.get(`${BASE}/${a.body.id}`).expect(200);
     expect(after.body.name).toBe('rename-a');

@@ -23,8 +23,8 @@ export abstract class DomainError extends Error {
 }
 
 export class NotFoundError extends DomainError {
-  readonly title = 'Resource not found';
-  readonly code = 'not-found';
+  readonly title: string = 'Resource not found';
+  readonly code: string = 'not-found';
 
   constructor(resource: string, key: string | number) {
     super(`${resource} '${key}' does not exist`, { resource });
@@ -32,18 +32,18 @@ export class NotFoundError extends DomainError {
 }
 
 export class DuplicateError extends DomainError {
-  readonly title = 'Resource already exists';
-  readonly code = 'duplicate';
+  readonly title: string = 'Resource already exists';
+  readonly code: string = 'duplicate';
 }
 
 export class ConflictError extends DomainError {
-  readonly title = 'Conflict with the current state';
-  readonly code = 'conflict';
+  readonly title: string = 'Conflict with the current state';
+  readonly code: string = 'conflict';
 }
 
 export class IllegalTransitionError extends DomainError {
-  readonly title = 'Illegal state transition';
-  readonly code = 'illegal-transition';
+  readonly title: string = 'Illegal state transition';
+  readonly code: string = 'illegal-transition';
 
   constructor(what: string, from: string, to: string, extensions: Record<string, unknown> = {}) {
     super(`${what} cannot move from ${from} to ${to}`, { from, to, ...extensions });
@@ -51,8 +51,8 @@ export class IllegalTransitionError extends DomainError {
 }
 
 export class InvalidInputError extends DomainError {
-  readonly title = 'Invalid request';
-  readonly code = 'invalid-input';
+  readonly title: string = 'Invalid request';
+  readonly code: string = 'invalid-input';
 
   constructor(message: string, readonly errors: FieldError[] = []) {
     super(message);
@@ -60,6 +60,6 @@ export class InvalidInputError extends DomainError {
 }
 
 export class ServiceUnavailableError extends DomainError {
-  readonly title = 'Dependency unavailable';
-  readonly code = 'service-unavailable';
+  readonly title: string = 'Dependency unavailable';
+  readonly code: string = 'service-unavailable';
 }

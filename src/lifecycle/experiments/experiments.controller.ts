@@ -47,7 +47,9 @@ export class ExperimentsController {
   @ApiOkResponse({ type: ExperimentResponseDto })
   @ApiProblems(400, 404, 409)
   async update(@Param('id', ParseObjectIdPipe) id: string, @Body() body: UpdateExperimentRequestDto): Promise<ExperimentResponseDto> {
-    return ExperimentResponseDto.from(await this.experiments.update(id, body));
+    // Only the fields the caller sent: an absent field is left as it is, never cleared.
+    const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+    return ExperimentResponseDto.from(await this.experiments.update(id, changes));
   }
 
   @Post(':id/archive')

@@ -140,4 +140,29 @@ describe('evaluation scenarios', () => {
     } while (cursor);
     expect(seen).toEqual(['paged-4', 'paged-3', 'paged-2', 'paged-1', 'paged-0']);
   });
+
+  it('documents every evaluation endpoint with its request, response and problem answers', async () => {
+    const { paths, components } = (await t.http.get('/api/docs-json').expect(200)).body;
+    const expected: [string, string, string[]][] = [
+      [`${EVALUATION}/scenarios`, 'post', ['201', '400', '409']],
+      [`${EVALUATION}/scenarios`, 'get', ['200', '400']],
+      [`${EVALUATION}/scenarios/{id}`, 'get', ['200', '400', '404']],
+      [`${EVALUATION}/scenarios/{id}`, 'patch', ['200', '400', '404', '409']],
+      [`${EVALUATION}/scenarios/{id}/revisions`, 'get', ['200', '400', '404']],
+      [`${EVALUATION}/scenarios/{id}/revisions/{revision}`, 'get', ['200', '400', '404']],
+      [`${EVALUATION}/runs`, 'post', ['202', '400', '404']],
+      [`${EVALUATION}/runs`, 'get', ['200', '400']],
+      [`${EVALUATION}/runs/{id}`, 'get', ['200', '400', '404']],
+      [`${EVALUATION}/runs/{id}/report`, 'get', ['200', '400', '404', '409']],
+      [`${EVALUATION}/runs/{id}/explainability`, 'post', ['201', '400', '404', '409']],
+      [`${EVALUATION}/runs/{id}/explainability`, 'get', ['200', '400', '404']],
+      [`${EVALUATION}/runs/{id}/explainability/{artifactId}`, 'get', ['200', '400', '404']],
+    ];
+    for (const [path, method, statuses] of expected) {
+      expect({ path, method, statuses: Object.keys(paths[path]?.[method]?.responses ?? {}) }).toEqual({ path, method, statuses: expect.arrayContaining(statuses) });
+    }
+    expect(Object.keys(components.schemas)).toEqual(
+      expect.arrayContaining(['CreateScenarioRequestDto', 'CreateRunRequestDto', 'EvaluatedRunResponseDto', 'EvaluationReportResponseDto', 'CreateExplainabilityArtifactRequestDto']),
+    );
+  });
 });

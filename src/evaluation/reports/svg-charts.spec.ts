@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { cumulativePath, escapeHtml, lineChartSvg } from './svg-charts.js';
+import { cumulativePath, escapeHtml, lineChartSvg, niceTicks } from './svg-charts.js';
 
 describe(cumulativePath.name, () => {
   const sut = cumulativePath;
@@ -35,5 +35,13 @@ describe(lineChartSvg.name, () => {
     expect(svg.match(/<polyline/g)).toHaveLength(1);
     expect(svg).toContain('&lt;x&gt;');
     expect(svg).toContain('class="band"');
+  });
+});
+
+describe(niceTicks.name, () => {
+  it('covers the range with round steps', () => {
+    expect(niceTicks(-0.143, 1.307)).toEqual([-0.5, 0, 0.5, 1, 1.5]);
+    expect(niceTicks(-0.155, 0)).toEqual([-0.2, -0.15, -0.1, -0.05, 0]);
+    expect(niceTicks(0, 0)).toEqual([0, 0.00025]);
   });
 });

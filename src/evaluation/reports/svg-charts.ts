@@ -85,12 +85,9 @@ export function lineChartSvg(title: string, lines: ChartLine[], bands: ChartBand
   const ys = drawn.flatMap((l) => l.values).filter(Number.isFinite);
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs, xMin + 1);
-  let yMin = Math.min(0, ...ys);
-  let yMax = Math.max(0, ...ys);
-  if (yMax - yMin < 1e-9) yMax = yMin + 1;
-  const span = yMax - yMin;
-  yMin -= span * 0.05;
-  yMax += span * 0.05;
+  const ticks = niceTicks(Math.min(0, ...ys), Math.max(0, ...ys));
+  const yMin = ticks[0];
+  const yMax = ticks.at(-1) as number;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const x = (day: number) => PAD.left + ((day - xMin) / (xMax - xMin)) * plotW;
@@ -104,10 +101,9 @@ export function lineChartSvg(title: string, lines: ChartLine[], bands: ChartBand
     const left = x(from);
     const w = Math.max(2, x(to) - left);
     parts.push(`<rect class="band" x="${n(left)}" y="${PAD.top}" width="${n(w)}" height="${plotH}"><title>${escapeHtml(`${band.label}: ${band.start} → ${band.end}`)}</title></rect>`);
-    parts.push(`<text class="band-label" x="${n(left + 3)}" y="${PAD.top + 12}">${escapeHtml(band.label)}</text>`);
+    parts.push(`<text class="band-label" x="${n(left)}" y="${PAD.top - 6}">${escapeHtml(band.label)}</text>`);
   }
-  for (let i = 0; i <= 4; i++) {
-    const v = yMin + ((yMax - yMin) * i) / 4;
+  for (const v of ticks) {
     parts.push(`<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${n(y(v))}" y2="${n(y(v))}"/>`);
     parts.push(`<text class="tick" x="${PAD.left - 6}" y="${n(y(v) + 4)}" text-anchor="end">${escapeHtml(format(v))}</text>`);
   }
@@ -115,7 +111,8 @@ export function lineChartSvg(title: string, lines: ChartLine[], bands: ChartBand
   for (let i = 0; i <= 4; i++) {
     const day = xMin + ((xMax - xMin) * i) / 4;
     const label = new Date(Math.round(day) * 86_400_000).toISOString().slice(0, 7);
-    parts.push(`<text class="tick" x="${n(x(day))}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle">${label}</text>`);
+    const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
+    parts.push(`<text class="tick" x="${n(x(day))}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="${anchor}">${label}</text>`);
   }
   drawn.forEach((line, k) => {
     const points = line.dates.map((d, i) => `${n(x(dayNumber(d)))},${n(y(line.values[i]))}`).join(' ');
@@ -149,11 +146,26 @@ export function barChartSvg(title: string, bars: { label: string; value: number;
   if (limit !== null) {
     const lx = labelW + (limit / max) * plotW;
     parts.push(`<line class="limit" x1="${n(lx)}" x2="${n(lx)}" y1="4" y2="${height - 4}"><title>limit</title></line>`);
+    parts.push(`<text class="band-label" x="${n(lx + 3)}" y="${height - 4}">limit</text>`);
   }
   return (
     `<figure><figcaption>${escapeHtml(title)}</figcaption>` +
     `<svg viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg></figure>`
   );
+}
+
+/** Round grid values (steps of 1, 2, 2.5 or 5 × 10^k) that cover [min, max] in about four steps. */
+export function niceTicks(min: number, max: number): number[] {
+  const span = max - min > 1e-12 ? max - min : Math.max(Math.abs(max), 1e-3);
+  const rough = span / 4;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= rough) as number) * magnitude;
+  const decimals = Math.max(0, 2 - Math.floor(Math.log10(step)));
+  const at = (k: number) => Number((k * step).toFixed(decimals)) || 0;
+  const first = Math.floor(min / step + 1e-9);
+  const ticks = [at(first)];
+  for (let k = first + 1; ticks.length < 2 || (ticks.at(-1) as number) < max - 1e-12; k++) ticks.push(at(k));
+  return ticks;
 }
 
 /** Everything a user wrote (names, labels, messages) goes through here before reaching the page. */

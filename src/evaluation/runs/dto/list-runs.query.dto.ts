@@ -17,7 +17,7 @@ export class ListRunsQueryDto extends PageQueryDto {
   @MaxLength(200)
   modelName?: string;
 
-  @ApiPropertyOptional({ description: 'Only with modelName' })
+  @ApiPropertyOptional({ description: 'Version number; combine with modelName' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { freePort } from '../harness/local-services.js';
@@ -32,14 +34,23 @@ describe('API and worker processes', () => {
     const port = await freePort();
     const api = startPlatformProcess('main', { PORT: String(port) });
     await api.waitFor(/API listening/);
-    const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/ml/lifecycle/experiments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'created-during-shutdown' }),
+    // The request is under way (headers and half the body sent) when SIGTERM arrives; the rest follows after.
+    const body = JSON.stringify({ name: 'created-during-shutdown' });
+    const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/ml/lifecycle/experiments', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const answered = new Promise<number>((resolve, reject) => {
+      request.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      request.on('error', reject);
     });
-    await api.waitFor(/"path":"\/api\/v1\/ml\/lifecycle\/experiments"|POST/, 5_000).catch(() => undefined);
+    request.write(body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const stopped = api.stop('SIGTERM');
-    expect((await inFlight).status).toBe(201);
+    await api.waitFor(/SIGTERM received/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    request.end(body.slice(10));
+    expect(await answered).toBe(201);
     expect(await stopped).toBe(0);
   });
 

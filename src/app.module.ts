@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AdminModule } from './admin/admin.module.js';
 import { PlatformConfigModule } from './common/config/config.module.js';
 import { DatabaseModule } from './common/database/database.module.js';
 import { HealthModule } from './common/health/health.module.js';
@@ -11,6 +12,6 @@ import { PromptGovernanceModule } from './prompt-governance/prompt-governance.mo
 
 /** The API process. */
 @Module({
-  imports: [DatabaseModule, EvaluationModule, HealthModule, LifecycleModule, PlatformConfigModule, PromptGovernanceModule, QueueModule, RetrainingModule],
+  imports: [AdminModule, DatabaseModule, EvaluationModule, HealthModule, LifecycleModule, PlatformConfigModule, PromptGovernanceModule, QueueModule, RetrainingModule],
 })
 export class AppModule {}

@@ -74,6 +74,13 @@ describe('platform cross-cutting behaviour', () => {
     await t.http.get('/api/docs').expect(200);
   });
 
+  it('serves the queue dashboard over every queue under /admin/queues, outside the API prefix', async () => {
+    const page = await t.http.get('/admin/queues').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const api = await t.http.get('/admin/queues/api/queues').expect(200);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['evaluation', 'retraining', 'retraining-external']);
+  });
+
   // Last: it stops this suite's Redis.
   it('answers readiness with a 503 problem naming Redis once Redis is down, while liveness stays up', async () => {
     await t.services.redis.stop();

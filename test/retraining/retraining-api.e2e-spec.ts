@@ -272,12 +272,5 @@ describe('retraining API: policies, triggers, one open job per model, cancel, re
       await t.http.get(`${JOBS}/not-an-id`).expect(400);
       await t.http.get(`${JOBS}/0123456789abcdef01234567`).expect(404);
     });
-
-    it('serves the queue dashboard under /admin/queues, outside the API prefix', async () => {
-      const res = await t.http.get('/admin/queues').expect(200);
-      expect(res.headers['content-type']).toMatch(/text\/html/);
-      const api = await t.http.get('/admin/queues/api/queues').expect(200);
-      expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['retraining', 'retraining-external']);
-    });
   });
 });

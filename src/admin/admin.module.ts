@@ -1,0 +1,15 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+
+import { RETRAINING_EXTERNAL_QUEUE, RETRAINING_QUEUE } from '../../libs/contracts/src/index.js';
+import { EVALUATION_QUEUE } from '../evaluation/queue/evaluation.jobs.js';
+import { dashboardQueuesProvider, QueueDashboard } from './queue-dashboard.js';
+
+const QUEUES = [EVALUATION_QUEUE, RETRAINING_EXTERNAL_QUEUE, RETRAINING_QUEUE];
+
+/** Operator pages of the API process: the queue dashboard over every queue the domains use. */
+@Module({
+  imports: [BullModule.registerQueue(...QUEUES.map((name) => ({ name })))],
+  providers: [dashboardQueuesProvider(QUEUES), QueueDashboard],
+})
+export class AdminModule {}

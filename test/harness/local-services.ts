@@ -65,7 +65,7 @@ function track(child: ChildProcess): void {
 // dies, even by SIGKILL (where no 'exit' handler runs). Available on any Debian/Ubuntu.
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
 
-function spawnTied(command: string, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
+export function spawnTied(command: string, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
   return SETPRIV
     ? spawn(SETPRIV, ['--pdeathsig', 'TERM', command, ...args], options)
     : spawn(command, args, options);

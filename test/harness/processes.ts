@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+
+import { spawnTied } from './local-services.js';
 
 export interface PlatformProcess {
   child: ChildProcess;
@@ -15,10 +17,10 @@ export interface PlatformProcess {
 
 /**
  * Starts the compiled API or worker (`npm test` builds dist/ first) as a separate process with the
- * given environment on top of this process's; killed when the test process exits.
+ * given environment on top of this process's; it ends when the test process ends, however that ends.
  */
 export function startPlatformProcess(entry: 'main' | 'worker', env: Record<string, string>): PlatformProcess {
-  const child = spawn(process.execPath, [path.join(process.cwd(), 'dist', 'src', `${entry}.js`)], {
+  const child = spawnTied(process.execPath, [path.join(process.cwd(), 'dist', 'src', `${entry}.js`)], {
     env: { ...process.env, LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

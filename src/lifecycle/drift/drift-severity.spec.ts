@@ -6,7 +6,7 @@ describe('deriveSeverity', () => {
   const psiBands = bandsFromThreshold(0.1, 'HIGHER_IS_WORSE');
 
   it('derives bands at 1x, 2x and 3x the threshold when higher values are worse', () => {
-    expect(psiBands).toEqual({ medium: 0.1, high: 0.2, critical: expect.closeTo(0.3, 10) });
+    expect(psiBands).toEqual({ medium: 0.1, high: 0.2, critical: 0.3 });
   });
 
   it.each([

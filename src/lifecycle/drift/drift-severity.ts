@@ -19,10 +19,13 @@ export const BAND_MULTIPLES: SeverityBands = { medium: 1, high: 2, critical: 3 }
 
 /** Severity bands derived from a single threshold, for either direction of the statistic. */
 export function bandsFromThreshold(threshold: number, direction: DriftDirection): SeverityBands {
-  if (direction === 'HIGHER_IS_WORSE') {
-    return { medium: threshold * BAND_MULTIPLES.medium, high: threshold * BAND_MULTIPLES.high, critical: threshold * BAND_MULTIPLES.critical };
-  }
-  return { medium: threshold / BAND_MULTIPLES.medium, high: threshold / BAND_MULTIPLES.high, critical: threshold / BAND_MULTIPLES.critical };
+  const at = (multiple: number) => clean(direction === 'HIGHER_IS_WORSE' ? threshold * multiple : threshold / multiple);
+  return { medium: at(BAND_MULTIPLES.medium), high: at(BAND_MULTIPLES.high), critical: at(BAND_MULTIPLES.critical) };
+}
+
+/** Drops binary floating-point noise (0.1 × 3 = 0.30000000000000004) from derived lines shown to people. */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 /** The highest band the value reaches; below the MEDIUM line the drift is LOW. */

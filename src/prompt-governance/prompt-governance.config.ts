@@ -2,6 +2,8 @@ import { registerAs } from '@nestjs/config';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, validateSync } from 'class-validator';
 
+const HEAL_INTERVAL_RANGE = 'PROMPT_AUDIT_HEAL_INTERVAL_MS must be between 1000 and 3600000';
+
 /** Variables of the prompt governance module; all optional, and the model-based judge is off unless enabled. */
 class PromptGovernanceEnvironment {
   @IsOptional() @IsIn(['true', 'false'], { message: 'PROMPT_JUDGE_ENABLED must be true or false' })
@@ -15,6 +17,9 @@ class PromptGovernanceEnvironment {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(120000, { message: 'PROMPT_JUDGE_TIMEOUT_MS must be between 100 and 120000' })
   PROMPT_JUDGE_TIMEOUT_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000, { message: HEAL_INTERVAL_RANGE }) @Max(3600000, { message: HEAL_INTERVAL_RANGE })
+  PROMPT_AUDIT_HEAL_INTERVAL_MS?: number;
 }
 
 export interface PromptJudgeConfig {
@@ -25,8 +30,14 @@ export interface PromptJudgeConfig {
   timeoutMs: number;
 }
 
+export interface PromptAuditConfig {
+  /** How often each process appends audit drafts left pending by an interrupted change. */
+  healIntervalMs: number;
+}
+
 export interface PromptGovernanceConfig {
   judge: PromptJudgeConfig;
+  audit: PromptAuditConfig;
 }
 
 export type PromptGovernanceConfigNamespace = { promptGovernance: PromptGovernanceConfig };
@@ -46,5 +57,6 @@ export const promptGovernanceConfig = registerAs('promptGovernance', (): PromptG
       model: process.env.PROMPT_JUDGE_MODEL ?? null,
       timeoutMs: Number(process.env.PROMPT_JUDGE_TIMEOUT_MS ?? 10000),
     },
+    audit: { healIntervalMs: Number(process.env.PROMPT_AUDIT_HEAL_INTERVAL_MS ?? 30000) },
   };
 });

@@ -6,6 +6,8 @@ import { ApprovalsController } from './approvals/approvals.controller.js';
 import { ApprovalsService } from './approvals/approvals.service.js';
 import { AuditChainDocument, AuditChainSchema, AuditEntryDocument, AuditEntrySchema } from './audit/audit-entry.schema.js';
 import { AuditLogRepository } from './audit/audit-log.repository.js';
+import { AuditOutboxHealer } from './audit/audit-outbox.healer.js';
+import { AUDIT_OUTBOXES } from './audit/audit-outbox.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuditService } from './audit/audit.service.js';
 import { EvaluationController } from './evaluation/evaluation.controller.js';
@@ -51,6 +53,7 @@ import { UsageService } from './usage/usage.service.js';
   providers: [
     ApprovalsService,
     AuditLogRepository,
+    AuditOutboxHealer,
     AuditService,
     LabelsService,
     PromptEvaluationService,
@@ -62,6 +65,7 @@ import { UsageService } from './usage/usage.service.js';
     UsageService,
     UsageStatsService,
     promptJudgeProvider,
+    { provide: AUDIT_OUTBOXES, useFactory: (templates: PromptTemplatesRepository, versions: PromptVersionsRepository) => [templates, versions], inject: [PromptTemplatesRepository, PromptVersionsRepository] },
     { provide: PROMPT_EVALUATOR, useClass: RuleBasedPromptEvaluator },
   ],
   exports: [PromptEvaluationService],

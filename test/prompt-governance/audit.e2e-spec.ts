@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 
-import { hashEntry, type AuditEntryBody } from '../../src/prompt-governance/audit/audit-entry.js';
+import { hashEntry, pendingAudit, type AuditEntryBody } from '../../src/prompt-governance/audit/audit-entry.js';
+import { AuditLogRepository } from '../../src/prompt-governance/audit/audit-log.repository.js';
+import { AuditService } from '../../src/prompt-governance/audit/audit.service.js';
+import { PromptVersionsRepository } from '../../src/prompt-governance/templates/prompt-versions.repository.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 import { PG, templateBody } from './prompt-fixtures.js';
 
@@ -111,5 +114,109 @@ describe('prompt governance audit chain', () => {
     } while (cursor);
     expect(seen).toEqual(['template.created', 'version.created', 'template.updated', 'template.updated', 'template.updated']);
     await t.http.get(`${PG}/templates/0123456789abcdef01234567/audit`).expect(404);
+  });
+
+  describe('audit drafts left pending by an interrupted change', () => {
+    const templates = () => db.collection('prompt_templates');
+    const versions = () => db.collection('prompt_template_versions');
+    const aMinuteAgo = () => new Date(Date.now() - 60_000);
+
+    it('appends the draft of a change that was stored without its entry exactly once, when the chain is verified', async () => {
+      const template = await t.http.post(`${PG}/templates`).set('X-Actor', 'alice').send(templateBody('crashed-update')).expect(201);
+      const id = template.body.template.id as string;
+      // A process that stored the change with its draft and died before appending it.
+      const draft = pendingAudit({ actor: 'alice', action: 'template.updated', templateId: id, before: { tags: ['wealth'] }, after: { tags: ['crashed'] } }, aMinuteAgo());
+      await templates().updateOne({ _id: new Types.ObjectId(id) }, { $set: { tags: ['crashed'] }, $push: { pendingAudit: draft } } as object);
+      expect(await entries().countDocuments({ draftId: draft.draftId })).toBe(0);
+
+      const verify = await t.http.get(`${PG}/audit/verify`).expect(200);
+      expect(verify.body).toMatchObject({ intact: true, draftsAppended: 1, firstBreak: null });
+      const appended = await entries().find({ draftId: draft.draftId }).toArray();
+      expect(appended).toHaveLength(1);
+      expect(appended[0]).toMatchObject({ action: 'template.updated', templateId: id, after: { tags: ['crashed'] }, at: draft.at });
+      expect((await templates().findOne({ _id: new Types.ObjectId(id) }))!.pendingAudit).toEqual([]);
+
+      const again = await t.http.get(`${PG}/audit/verify`).expect(200);
+      expect(again.body).toMatchObject({ intact: true, draftsAppended: 0 });
+      expect(await entries().countDocuments({ draftId: draft.draftId })).toBe(1);
+    });
+
+    it('leaves a draft younger than a few seconds to the request that is still appending it', async () => {
+      const template = await t.http.post(`${PG}/templates`).set('X-Actor', 'alice').send(templateBody('fresh-draft')).expect(201);
+      const id = template.body.template.id as string;
+      const draft = pendingAudit({ actor: 'alice', action: 'template.updated', templateId: id, before: { tags: ['wealth'] }, after: { tags: ['fresh'] } });
+      await templates().updateOne({ _id: new Types.ObjectId(id) }, { $set: { tags: ['fresh'] }, $push: { pendingAudit: draft } } as object);
+      const verify = await t.http.get(`${PG}/audit/verify`).expect(200);
+      expect(verify.body).toMatchObject({ intact: true, draftsAppended: 0 });
+      expect(await entries().countDocuments({ draftId: draft.draftId })).toBe(0);
+      await templates().updateOne({ _id: new Types.ObjectId(id) }, { $set: { 'pendingAudit.0.at': aMinuteAgo() } });
+      await t.http.get(`${PG}/audit/verify`).expect(200).expect((res) => expect(res.body.draftsAppended).toBe(1));
+    });
+
+    it('keeps a change whose append failed, and appends its draft once the healer runs', async () => {
+      const template = await t.http.post(`${PG}/templates`).set('X-Actor', 'alice').send(templateBody('append-fails')).expect(201);
+      const id = template.body.template.id as string;
+      const append = jest.spyOn(t.app.get(AuditLogRepository), 'append').mockRejectedValueOnce(new Error('the audit log is unreachable'));
+      try {
+        await t.http.post(`${PG}/templates/${id}/1/submit`).set('X-Actor', 'alice').send({}).expect(500);
+      } finally {
+        append.mockRestore();
+      }
+      const stored = (await versions().findOne({ templateId: new Types.ObjectId(id), version: 1 }))!;
+      expect(stored.status).toBe('IN_REVIEW');
+      expect(stored.pendingAudit).toHaveLength(1);
+      await versions().updateOne({ _id: stored._id }, { $set: { 'pendingAudit.0.at': aMinuteAgo() } });
+
+      const verify = await t.http.get(`${PG}/audit/verify`).expect(200);
+      expect(verify.body).toMatchObject({ intact: true, draftsAppended: 1 });
+      const history = await t.http.get(`${PG}/templates/${id}/audit`).expect(200);
+      expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(['template.created', 'version.created', 'version.submitted']);
+      expect((await versions().findOne({ _id: stored._id }))!.pendingAudit).toEqual([]);
+    });
+
+    it('records a deleted draft whose append failed once it is healed, and hides the version meanwhile', async () => {
+      const template = await t.http.post(`${PG}/templates`).set('X-Actor', 'alice').send(templateBody('delete-append-fails')).expect(201);
+      const id = template.body.template.id as string;
+      await t.http.post(`${PG}/templates/${id}/versions`).set('X-Actor', 'alice').send({ template: 'v {{x}}', variables: [{ name: 'x' }], modelSettings: { model: 'm' } }).expect(201);
+      const append = jest.spyOn(t.app.get(AuditLogRepository), 'append').mockRejectedValueOnce(new Error('the audit log is unreachable'));
+      try {
+        await t.http.delete(`${PG}/templates/${id}/2`).set('X-Actor', 'alice').expect(500);
+      } finally {
+        append.mockRestore();
+      }
+      await t.http.get(`${PG}/templates/${id}/2`).expect(404);
+      const list = await t.http.get(`${PG}/templates/${id}/versions`).expect(200);
+      expect(list.body.items.map((v: { version: number }) => v.version)).toEqual([1]);
+      await versions().updateOne({ templateId: new Types.ObjectId(id), version: 2 }, { $set: { 'pendingAudit.0.at': aMinuteAgo() } });
+
+      await t.http.get(`${PG}/audit/verify`).expect(200).expect((res) => expect(res.body).toMatchObject({ intact: true, draftsAppended: 1 }));
+      expect(await versions().countDocuments({ templateId: new Types.ObjectId(id), version: 2 })).toBe(0);
+      expect(await entries().countDocuments({ templateId: id, action: 'version.deleted', version: 2 })).toBe(1);
+    });
+
+    it('appends a draft once when two healers replay it at the same moment', async () => {
+      const template = await t.http.post(`${PG}/templates`).set('X-Actor', 'alice').send(templateBody('double-heal')).expect(201);
+      const id = template.body.template.id as string;
+      const version = (await versions().findOne({ templateId: new Types.ObjectId(id), version: 1 }))!;
+      const draft = pendingAudit({ actor: 'alice', action: 'version.submitted', templateId: id, version: 1, before: { status: 'DRAFT' }, after: { status: 'IN_REVIEW' } }, aMinuteAgo());
+      await versions().updateOne({ _id: version._id }, { $set: { status: 'IN_REVIEW' }, $push: { pendingAudit: draft } } as object);
+
+      // Two processes each replaying the same draft, and two verifications racing them.
+      const audit = t.app.get(AuditService);
+      const outbox = t.app.get(PromptVersionsRepository);
+      const [a, b] = await Promise.all([
+        audit.publish(draft, outbox, String(version._id)),
+        audit.publish(draft, outbox, String(version._id)),
+        t.http.get(`${PG}/audit/verify`).expect(200),
+        t.http.get(`${PG}/audit/verify`).expect(200),
+      ]);
+      expect(a.id).toBe(b.id);
+      expect(await entries().countDocuments({ draftId: draft.draftId })).toBe(1);
+      expect((await versions().findOne({ _id: version._id }))!.pendingAudit).toEqual([]);
+      const verify = await t.http.get(`${PG}/audit/verify`).expect(200);
+      expect(verify.body).toMatchObject({ intact: true, draftsAppended: 0, firstBreak: null });
+      const seqs = (await entries().find({}, { projection: { seq: 1 } }).sort({ seq: 1 }).toArray()).map((e) => e.seq);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    });
   });
 });

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import { ConflictError, IllegalTransitionError, InvalidInputError } from '../../common/errors/domain.errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuditAction } from '../audit/audit-entry.js';
+import { pendingAudit, type AuditAction } from '../audit/audit-entry.js';
 import type { PromptVersion, VersionTransition } from '../templates/prompt-template.js';
 import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
 import { PromptVersionsRepository, type TransitionGuard } from '../templates/prompt-versions.repository.js';
@@ -96,21 +96,27 @@ export class ApprovalsService {
     set: Parameters<PromptVersionsRepository['transition']>[4],
     guard: TransitionGuard = {},
   ): Promise<PromptVersion> {
-    const moved = await this.versionRecords.transition(current.templateId, current.version, from, transition, set, guard);
+    // The update is conditional on the state read, so the version after it is `current` with `set` applied.
+    const after = { ...current, ...set, status: transition.to };
+    const draft = pendingAudit(
+      {
+        actor: transition.actor,
+        action,
+        templateId: current.templateId,
+        version: current.version,
+        before: { status: from, grade: current.evaluation.grade },
+        after: { status: after.status, grade: after.evaluation.grade, ruleSetVersion: after.evaluation.ruleSetVersion, highRiskAcknowledged: after.highRiskAcknowledged },
+        comment: transition.comment,
+      },
+      transition.at,
+    );
+    const moved = await this.versionRecords.transition(current.templateId, current.version, from, transition, set, draft, guard);
     if (!moved) {
       const now = await this.versions.get(current.templateId, current.version);
       this.expect(now, from, transition.to);
       throw new ConflictError(`Version ${current.version} changed while it was being moved to ${transition.to}; read it again and retry`);
     }
-    await this.audit.record({
-      actor: transition.actor,
-      action,
-      templateId: moved.templateId,
-      version: moved.version,
-      before: { status: from, grade: current.evaluation.grade },
-      after: { status: moved.status, grade: moved.evaluation.grade, ruleSetVersion: moved.evaluation.ruleSetVersion, highRiskAcknowledged: moved.highRiskAcknowledged },
-      comment: transition.comment,
-    });
+    await this.audit.publish(draft, this.versionRecords, moved.id);
     return moved;
   }
 

@@ -41,6 +41,10 @@ export class AuditEntryDocument {
 
   @Prop({ type: String, default: null })
   comment: string | null;
+
+  /** The id of the draft this entry records (not hashed: it only makes the append idempotent). */
+  @Prop({ type: String })
+  draftId?: string;
 }
 
 export type AuditEntryHydrated = HydratedDocument<AuditEntryDocument>;
@@ -48,6 +52,8 @@ export const AuditEntrySchema = SchemaFactory.createForClass(AuditEntryDocument)
 /** One entry per position: two appenders racing for the same position cannot both succeed, so the chain cannot fork. */
 AuditEntrySchema.index({ seq: 1 }, { unique: true });
 AuditEntrySchema.index({ templateId: 1, seq: 1 });
+/** One entry per draft: a draft appended by its request and by the healer at once still appears once. */
+AuditEntrySchema.index({ draftId: 1 }, { unique: true, sparse: true });
 
 /** The chain head: the position and hash of the last entry, so an append needs no scan. */
 @Schema({ collection: 'prompt_audit_chain', versionKey: false })

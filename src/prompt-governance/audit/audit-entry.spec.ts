@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { GENESIS_HASH, hashEntry, linkProblem, type AuditEntryBody } from './audit-entry.js';
+import { GENESIS_HASH, hashEntry, linkProblem, pendingAudit, type AuditEntryBody } from './audit-entry.js';
 
 const body = (seq: number, prevHash: string): AuditEntryBody => ({
   seq,
@@ -67,5 +67,20 @@ describe('linkProblem', () => {
   it('names a missing entry', () => {
     const entries = chain(3);
     expect(linkProblem(entries[2], 2, entries[0].hash)).toBe('entry 2 is missing: the sequence jumps from 1 to 3');
+  });
+});
+
+describe(pendingAudit.name, () => {
+  const draft = { actor: 'alice', action: 'label.moved' as const, templateId: '665f1c2b9d1e8a0012345678', before: { at: new Date(Date.UTC(2025, 0, 2)), gone: undefined }, after: null };
+
+  it('gives every draft its own id and the time of its change', () => {
+    const at = new Date(Date.UTC(2025, 4, 1));
+    const [a, b] = [pendingAudit(draft, at), pendingAudit(draft, at)];
+    expect(a.draftId).not.toBe(b.draftId);
+    expect(a.at).toBe(at);
+  });
+
+  it('stores before and after as the plain JSON that will be hashed', () => {
+    expect(pendingAudit(draft).before).toEqual({ at: '2025-01-02T00:00:00.000Z' });
   });
 });

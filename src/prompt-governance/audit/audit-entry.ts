@@ -1,4 +1,6 @@
-import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
+import { randomUUID } from 'node:crypto';
+
+import { canonicalJson, canonicalValue, sha256Hex } from '../shared/canonical-json.js';
 
 export const AUDIT_ACTIONS = [
   'template.created',
@@ -28,6 +30,21 @@ export interface AuditDraft {
   before: unknown;
   after: unknown;
   comment?: string | null;
+}
+
+/**
+ * A draft chosen before its change and written into the changed document by the same update (the
+ * transactional outbox): the change and the promise of its entry are one atomic write. `draftId` makes the
+ * append idempotent; `at` is the time of the change and the order in which left-over drafts are appended.
+ */
+export interface PendingAudit extends AuditDraft {
+  draftId: string;
+  at: Date;
+}
+
+/** Gives a draft its id and time; `before` and `after` become the plain JSON that will be hashed. */
+export function pendingAudit(draft: AuditDraft, at: Date = new Date()): PendingAudit {
+  return { ...draft, before: canonicalValue(draft.before), after: canonicalValue(draft.after), draftId: randomUUID(), at };
 }
 
 /** Everything that is hashed: the entry without its own hash. */

@@ -8,7 +8,7 @@ import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../co
 import { ServiceUnavailableError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import { canonicalValue } from '../shared/canonical-json.js';
-import { GENESIS_HASH, hashEntry, linkProblem, type AuditDraft, type AuditEntry, type AuditEntryBody } from './audit-entry.js';
+import { GENESIS_HASH, hashEntry, linkProblem, type AuditEntry, type AuditEntryBody, type PendingAudit } from './audit-entry.js';
 import { AuditChainDocument, AuditEntryDocument } from './audit-entry.schema.js';
 
 type EntryLean = AuditEntryDocument & { _id: Types.ObjectId };
@@ -56,7 +56,14 @@ export class AuditLogRepository extends MongoRepository<AuditEntryDocument> {
     await Promise.all([super.onModuleInit(), this.chain.init()]);
   }
 
-  async append(draft: AuditDraft): Promise<AuditEntry> {
+  /**
+   * Appends a pending draft exactly once: an entry that already records its draftId is returned as it is,
+   * and a duplicate key that turns out to be on the draftId (someone else appended it meanwhile) ends the
+   * append with that entry rather than a second one.
+   */
+  async append(draft: PendingAudit): Promise<AuditEntry> {
+    const appended = await this.findByDraftId(draft.draftId);
+    if (appended) return appended;
     const before = canonicalValue(draft.before);
     const after = canonicalValue(draft.after);
     for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
@@ -64,7 +71,7 @@ export class AuditLogRepository extends MongoRepository<AuditEntryDocument> {
       const body: AuditEntryBody = {
         seq: head.seq + 1,
         prevHash: head.lastHash,
-        at: new Date(),
+        at: draft.at,
         actor: draft.actor,
         action: draft.action,
         templateId: draft.templateId,
@@ -76,16 +83,23 @@ export class AuditLogRepository extends MongoRepository<AuditEntryDocument> {
       };
       const hash = hashEntry(body);
       try {
-        const { insertedId } = await this.model.collection.insertOne({ ...body, hash });
+        const { insertedId } = await this.model.collection.insertOne({ ...body, hash, draftId: draft.draftId });
         await this.advanceHead(head, { seq: body.seq, lastHash: hash });
         return { ...body, hash, id: String(insertedId) };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
+        const byOther = await this.findByDraftId(draft.draftId);
+        if (byOther) return byOther;
         await this.catchUp(head);
         await sleep(Math.random() * Math.min(20, 1 + attempt));
       }
     }
     throw new ServiceUnavailableError('The audit log is too busy to record this change; retry the request');
+  }
+
+  private async findByDraftId(draftId: string): Promise<AuditEntry | null> {
+    const doc = await this.model.findOne({ draftId }).lean<EntryLean>().exec();
+    return doc ? toEntry(doc) : null;
   }
 
   async listForTemplate(templateId: string, page: PageRequest): Promise<Page<AuditEntry>> {

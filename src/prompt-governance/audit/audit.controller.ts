@@ -6,6 +6,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { PromptTemplatesService } from '../templates/prompt-templates.service.js';
+import { AuditOutboxHealer } from './audit-outbox.healer.js';
 import { AuditService } from './audit.service.js';
 import { PromptAuditEntryPageResponseDto, PromptAuditEntryResponseDto, PromptAuditVerificationResponseDto } from './dto/audit.response.dto.js';
 
@@ -14,15 +15,17 @@ import { PromptAuditEntryPageResponseDto, PromptAuditEntryResponseDto, PromptAud
 export class AuditController {
   constructor(
     private readonly audit: AuditService,
+    private readonly healer: AuditOutboxHealer,
     private readonly templates: PromptTemplatesService,
   ) {}
 
   @Get('audit/verify')
-  @ApiOperation({ summary: 'Recompute the whole hash chain: intact, or the first entry where it breaks' })
+  @ApiOperation({ summary: 'Append audit drafts left pending by interrupted changes, then recompute the whole hash chain: intact, or the first entry where it breaks' })
   @ApiOkResponse({ type: PromptAuditVerificationResponseDto })
   @ApiProblems(503)
   async verify(): Promise<PromptAuditVerificationResponseDto> {
-    return PromptAuditVerificationResponseDto.from(await this.audit.verify());
+    const draftsAppended = await this.healer.heal();
+    return PromptAuditVerificationResponseDto.from({ ...(await this.audit.verify()), draftsAppended });
   }
 
   @Get('templates/:id/audit')

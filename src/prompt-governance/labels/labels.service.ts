@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { pendingAudit } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { PromptLabel, PromptTemplate, PromptVersion } from '../templates/prompt-template.js';
 import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
@@ -47,28 +48,23 @@ export class LabelsService {
       throw new ConflictError(`Template '${template.name}' already has ${MAX_LABELS_PER_TEMPLATE} labels; remove one first`);
     }
     const label: PromptLabel = { name, version: number, versionId: version.id, movedBy: actor, movedAt: new Date() };
-    const moved = await this.templates.moveLabel(templateId, label);
+    const moved = await this.templates.moveLabel(templateId, label, (previous) =>
+      pendingAudit({ actor, action: 'label.moved', templateId, version: number, label: name, before: previous ? { version: previous.version } : null, after: { version: number }, comment }, label.movedAt),
+    );
     if (!moved) {
       const now = await this.versions.template(templateId);
       throw new ConflictError(`Version ${number} of '${now.name}' is deprecated or being deprecated; label '${name}' cannot point at it`);
     }
-    await this.audit.record({
-      actor,
-      action: 'label.moved',
-      templateId,
-      version: number,
-      label: name,
-      before: moved.previous ? { version: moved.previous.version } : null,
-      after: { version: number },
-      comment,
-    });
+    await this.audit.publish(moved.draft, this.templates, templateId);
     return { template, label, version };
   }
 
   async remove(templateId: string, name: string, actor: string, comment: string | null): Promise<void> {
-    const removed = await this.templates.removeLabel(templateId, name);
+    const removed = await this.templates.removeLabel(templateId, name, (label) =>
+      pendingAudit({ actor, action: 'label.removed', templateId, version: label.version, label: name, before: { version: label.version }, after: null, comment }),
+    );
     if (removed === undefined) throw new NotFoundError('Prompt template', templateId);
     if (removed === null) throw new NotFoundError('Label', name);
-    await this.audit.record({ actor, action: 'label.removed', templateId, version: removed.version, label: name, before: { version: removed.version }, after: null, comment });
+    await this.audit.publish(removed.draft, this.templates, templateId);
   }
 }

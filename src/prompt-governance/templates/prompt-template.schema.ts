@@ -2,6 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../libs/contracts/src/index.js';
+import type { PendingAudit } from '../audit/audit-entry.js';
 import type { PolicyRef } from '../evaluation/finding.js';
 import type { PromptLabel } from './prompt-template.js';
 
@@ -41,6 +42,10 @@ export class PromptTemplateDocument {
   @Prop({ required: true })
   createdBy: string;
 
+  /** Audit drafts written by the same update as the change they record, until they are in the chain. */
+  @Prop({ type: [Object], default: [] })
+  pendingAudit: PendingAudit[];
+
   createdAt: Date;
   updatedAt: Date;
 }
@@ -52,3 +57,4 @@ PromptTemplateSchema.index({ createdAt: -1 });
 PromptTemplateSchema.index({ tags: 1, createdAt: -1 });
 PromptTemplateSchema.index({ owner: 1, createdAt: -1 });
 PromptTemplateSchema.index({ 'labels.name': 1, createdAt: -1 });
+PromptTemplateSchema.index({ 'pendingAudit.at': 1 });

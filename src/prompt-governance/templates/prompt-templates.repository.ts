@@ -4,23 +4,35 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 
 import { escapeRegex } from '../../common/database/escape-regex.js';
 import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
-import { DuplicateError } from '../../common/errors/domain.errors.js';
+import { ConflictError, DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
+import type { PendingAudit } from '../audit/audit-entry.js';
+import { draftsWaitingSince, type AuditOutbox, type WaitingDraft } from '../audit/audit-outbox.js';
 import type { NewTemplate, PromptLabel, PromptTemplate, TemplateChanges, TemplateFilter } from './prompt-template.js';
 import { PromptTemplateDocument } from './prompt-template.schema.js';
 
 type TemplateLean = PromptTemplateDocument & { _id: Types.ObjectId };
 
+/** Compare-and-set attempts of a change that must read the template first to describe it in its audit draft. */
+const CHANGE_ATTEMPTS = 10;
+
 @Injectable()
-export class PromptTemplatesRepository extends MongoRepository<PromptTemplateDocument> {
+/**
+ * Every change that is audited writes its audit draft into `pendingAudit` in the same update (the template
+ * is the audit outbox of its metadata, policies and labels); AuditService appends it and settles it here.
+ */
+export class PromptTemplatesRepository extends MongoRepository<PromptTemplateDocument> implements AuditOutbox {
   constructor(@InjectModel(PromptTemplateDocument.name) model: Model<PromptTemplateDocument>) {
     super(model);
   }
 
-  async create(template: NewTemplate): Promise<PromptTemplate> {
+  /** Stores the template with the audit draft that `audit` makes for its id. */
+  async create(template: NewTemplate, audit: (id: string) => PendingAudit): Promise<{ template: PromptTemplate; draft: PendingAudit }> {
+    const _id = new Types.ObjectId();
+    const draft = audit(_id.toHexString());
     try {
-      const created = await this.model.create(template);
-      return toTemplate(created.toObject() as TemplateLean);
+      const created = await this.model.create({ ...template, _id, pendingAudit: [draft] });
+      return { template: toTemplate(created.toObject() as TemplateLean), draft };
     } catch (error) {
       throw isDuplicateKeyError(error) ? new DuplicateError(`A prompt template named '${template.name}' already exists`, { field: 'name' }) : error;
     }
@@ -42,12 +54,20 @@ export class PromptTemplatesRepository extends MongoRepository<PromptTemplateDoc
     return { items: (docs as TemplateLean[]).map(toTemplate), nextCursor };
   }
 
-  /** Applies the changes and returns the template as it was before and after, or null when it is missing. */
-  async update(id: string, changes: TemplateChanges): Promise<{ before: PromptTemplate; after: PromptTemplate } | null> {
-    const doc = await this.model.findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'before' }).lean<TemplateLean>().exec();
-    if (!doc) return null;
-    const before = toTemplate(doc);
-    return { before, after: { ...before, ...changes } };
+  /**
+   * Applies the changes, on the condition that the template has not been written since it was read, so
+   * the draft describes exactly the state replaced. Null when the template is missing.
+   */
+  async update(id: string, changes: TemplateChanges, audit: (before: PromptTemplate) => PendingAudit): Promise<{ before: PromptTemplate; after: PromptTemplate; draft: PendingAudit } | null> {
+    for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+      const doc = await this.model.findById(id).lean<TemplateLean>().exec();
+      if (!doc) return null;
+      const before = toTemplate(doc);
+      const draft = audit(before);
+      const done = await this.model.updateOne({ _id: id, updatedAt: doc.updatedAt }, { $set: changes, $push: { pendingAudit: draft } }).exec();
+      if (done.matchedCount === 1) return { before, after: { ...before, ...changes }, draft };
+    }
+    throw new ConflictError(`Template ${id} kept changing while it was being updated; retry`);
   }
 
   /** Hands out the next version number atomically; null when the template is missing. */
@@ -62,37 +82,45 @@ export class PromptTemplatesRepository extends MongoRepository<PromptTemplateDoc
 
   /**
    * Points a label at a version unless that version is retired: one conditional update, so a label can
-   * never land on a version whose deprecation has begun. Returns the label it replaced (or null), or
-   * undefined when the template is missing or the version retired.
+   * never land on a version whose deprecation has begun. The update is also conditional on the label still
+   * pointing where it did when read, so the draft names the version it really replaced. Returns that label
+   * (or null) with the draft, or undefined when the template is missing or the version retired.
    */
-  async moveLabel(id: string, label: PromptLabel): Promise<{ previous: PromptLabel | null } | undefined> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const replaced = await this.model
-        .findOneAndUpdate(
-          { _id: id, 'labels.name': label.name, retiredVersions: { $ne: label.version } },
-          { $set: { 'labels.$[label]': label } },
-          { arrayFilters: [{ 'label.name': label.name }], returnDocument: 'before' },
-        )
-        .lean<TemplateLean>()
-        .exec();
-      if (replaced) return { previous: replaced.labels.find((l) => l.name === label.name) ?? null };
-      const added = await this.model
-        .findOneAndUpdate({ _id: id, 'labels.name': { $ne: label.name }, retiredVersions: { $ne: label.version } }, { $push: { labels: label } }, { returnDocument: 'before' })
-        .lean<TemplateLean>()
-        .exec();
-      if (added) return { previous: null };
-      // Neither matched: the template is missing, the version retired, or the label appeared or vanished in between.
+  async moveLabel(id: string, label: PromptLabel, audit: (previous: PromptLabel | null) => PendingAudit): Promise<{ previous: PromptLabel | null; draft: PendingAudit } | undefined> {
+    for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
       const current = await this.model.findById(id, { labels: 1, retiredVersions: 1 }).lean<TemplateLean>().exec();
       if (!current || current.retiredVersions.includes(label.version)) return undefined;
+      const found = current.labels.find((l) => l.name === label.name);
+      const previous = found ? toLabel(found) : null;
+      const draft = audit(previous);
+      const retired = { retiredVersions: { $ne: label.version } };
+      const moved = previous
+        ? await this.model
+            .updateOne(
+              { _id: id, labels: { $elemMatch: { name: label.name, version: previous.version } }, ...retired },
+              { $set: { 'labels.$[label]': label }, $push: { pendingAudit: draft } },
+              { arrayFilters: [{ 'label.name': label.name }] },
+            )
+            .exec()
+        : await this.model.updateOne({ _id: id, 'labels.name': { $ne: label.name }, ...retired }, { $push: { labels: label, pendingAudit: draft } }).exec();
+      if (moved.matchedCount === 1) return { previous, draft };
     }
-    return undefined;
+    throw new ConflictError(`Label '${label.name}' kept changing while it was being moved; retry`);
   }
 
-  /** Removes a label; returns it, null when the template has no such label, undefined when the template is missing. */
-  async removeLabel(id: string, name: string): Promise<PromptLabel | null | undefined> {
-    const doc = await this.model.findOneAndUpdate({ _id: id }, { $pull: { labels: { name } } }, { returnDocument: 'before' }).lean<TemplateLean>().exec();
-    if (!doc) return undefined;
-    return doc.labels.find((l) => l.name === name) ?? null;
+  /** Removes a label; returns it with its draft, null when the template has no such label, undefined when the template is missing. */
+  async removeLabel(id: string, name: string, audit: (removed: PromptLabel) => PendingAudit): Promise<{ removed: PromptLabel; draft: PendingAudit } | null | undefined> {
+    for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+      const current = await this.model.findById(id, { labels: 1 }).lean<TemplateLean>().exec();
+      if (!current) return undefined;
+      const found = current.labels.find((l) => l.name === name);
+      if (!found) return null;
+      const removed = toLabel(found);
+      const draft = audit(removed);
+      const done = await this.model.updateOne({ _id: id, labels: { $elemMatch: { name, version: removed.version } } }, { $pull: { labels: { name } }, $push: { pendingAudit: draft } }).exec();
+      if (done.matchedCount === 1) return { removed, draft };
+    }
+    throw new ConflictError(`Label '${name}' kept changing while it was being removed; retry`);
   }
 
   /**
@@ -106,6 +134,20 @@ export class PromptTemplatesRepository extends MongoRepository<PromptTemplateDoc
       .exec();
     return doc !== null;
   }
+
+  async waitingDrafts(before: Date, limit: number): Promise<WaitingDraft[]> {
+    const docs = await this.model.find({ 'pendingAudit.at': { $lt: before } }, { pendingAudit: 1 }).limit(limit).lean<TemplateLean[]>().exec();
+    return docs.flatMap((doc) => draftsWaitingSince(doc._id.toHexString(), doc.pendingAudit, before));
+  }
+
+  /** Leaves updatedAt alone: settling a draft is bookkeeping, not a change of the template. */
+  async settleDraft(documentId: string, draftId: string): Promise<void> {
+    await this.model.updateOne({ _id: documentId }, { $pull: { pendingAudit: { draftId } } }, { timestamps: false }).exec();
+  }
+}
+
+function toLabel(l: PromptLabel): PromptLabel {
+  return { name: l.name, version: l.version, versionId: String(l.versionId), movedBy: l.movedBy, movedAt: l.movedAt };
 }
 
 function toTemplate(doc: TemplateLean): PromptTemplate {
@@ -119,7 +161,7 @@ function toTemplate(doc: TemplateLean): PromptTemplate {
     policies: doc.policies ?? [],
     logRawVariables: doc.logRawVariables ?? false,
     lastVersion: doc.lastVersion ?? 0,
-    labels: (doc.labels ?? []).map((l) => ({ name: l.name, version: l.version, versionId: String(l.versionId), movedBy: l.movedBy, movedAt: l.movedAt })),
+    labels: (doc.labels ?? []).map(toLabel),
     retiredVersions: doc.retiredVersions ?? [],
     createdBy: doc.createdBy,
     createdAt: doc.createdAt,

@@ -4,14 +4,14 @@ import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
-import type { AuditEntry } from '../audit/audit-entry.js';
+import { pendingAudit, type AuditEntry } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { PolicyRef } from '../evaluation/finding.js';
 import { checkContent } from './prompt-content.js';
 import type { NewTemplate, PromptContent, PromptTemplate, PromptVersion, TemplateChanges, TemplateFilter } from './prompt-template.js';
 import { PromptTemplatesRepository } from './prompt-templates.repository.js';
 import { PromptVersionsRepository } from './prompt-versions.repository.js';
-import { PromptVersionsService } from './prompt-versions.service.js';
+import { PromptVersionsService, type StoredVersion } from './prompt-versions.service.js';
 import { templateSnapshot } from './version-snapshot.js';
 
 export interface TemplateListFilter extends Omit<TemplateFilter, 'ids'> {
@@ -34,17 +34,20 @@ export class PromptTemplatesService {
   async create(template: Omit<NewTemplate, 'createdBy'>, firstVersion: PromptContent, commitMessage: string, actor: string): Promise<{ template: PromptTemplate; version: PromptVersion }> {
     const policies = checkPolicies(template.policies);
     checkContent(firstVersion);
-    const created = await this.templates.create({ ...template, policies, createdBy: actor });
-    let version: PromptVersion;
+    const after = templateSnapshot({ ...template, policies });
+    const { template: created, draft } = await this.templates.create({ ...template, policies, createdBy: actor }, (templateId) =>
+      pendingAudit({ actor, action: 'template.created', templateId, before: null, after }),
+    );
+    let stored: StoredVersion;
     try {
-      version = await this.versions.store(created, firstVersion, commitMessage, actor);
+      stored = await this.versions.store(created, firstVersion, commitMessage, actor);
     } catch (error) {
       await this.templates.delete(created.id);
       throw error;
     }
-    await this.audit.record({ actor, action: 'template.created', templateId: created.id, before: null, after: templateSnapshot(created) });
-    await this.versions.recordCreated(version);
-    return { template: await this.get(created.id), version };
+    await this.audit.publish(draft, this.templates, created.id);
+    await this.versions.publishCreated(stored);
+    return { template: await this.get(created.id), version: stored.version };
   }
 
   async get(id: string): Promise<PromptTemplate> {
@@ -70,11 +73,13 @@ export class PromptTemplatesService {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as TemplateChanges;
     if (Object.keys(defined).length === 0) return this.get(id);
     if (defined.policies) defined.policies = checkPolicies(defined.policies);
-    const updated = await this.templates.update(id, defined);
-    if (!updated) throw new NotFoundError('Prompt template', id);
     const fields = Object.keys(defined) as (keyof TemplateChanges)[];
     const pick = (t: PromptTemplate) => Object.fromEntries(fields.map((f) => [f, t[f]]));
-    await this.audit.record({ actor, action: 'template.updated', templateId: id, before: pick(updated.before), after: pick(updated.after) });
+    const updated = await this.templates.update(id, defined, (before) =>
+      pendingAudit({ actor, action: 'template.updated', templateId: id, before: pick(before), after: pick({ ...before, ...defined }) }),
+    );
+    if (!updated) throw new NotFoundError('Prompt template', id);
+    await this.audit.publish(updated.draft, this.templates, id);
     return this.get(id);
   }
 }

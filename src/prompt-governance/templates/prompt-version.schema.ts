@@ -2,6 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types, type HydratedDocument } from 'mongoose';
 
 import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../libs/contracts/src/index.js';
+import type { PendingAudit } from '../audit/audit-entry.js';
 import type { ChatMessage, ModelSettings, PromptVariable, StoredEvaluation, VersionTransition } from './prompt-template.js';
 
 @Schema({ collection: 'prompt_template_versions', timestamps: true, minimize: false })
@@ -57,6 +58,14 @@ export class PromptVersionDocument {
   @Prop({ type: [Object], default: [] })
   history: VersionTransition[];
 
+  /** Audit drafts written by the same update as the change they record, until they are in the chain. */
+  @Prop({ type: [Object], default: [] })
+  pendingAudit: PendingAudit[];
+
+  /** Set when a deleted draft's audit entry is still pending: the version is gone for every reader. */
+  @Prop({ type: Date })
+  deletedAt?: Date;
+
   createdAt: Date;
   updatedAt: Date;
 }
@@ -65,3 +74,4 @@ export type PromptVersionHydrated = HydratedDocument<PromptVersionDocument>;
 export const PromptVersionSchema = SchemaFactory.createForClass(PromptVersionDocument);
 PromptVersionSchema.index({ templateId: 1, version: 1 }, { unique: true });
 PromptVersionSchema.index({ status: 1, templateId: 1 });
+PromptVersionSchema.index({ 'pendingAudit.at': 1 });

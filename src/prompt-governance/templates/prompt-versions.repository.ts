@@ -6,10 +6,15 @@ import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
+import type { PendingAudit } from '../audit/audit-entry.js';
+import { draftsWaitingSince, type AuditOutbox, type WaitingDraft } from '../audit/audit-outbox.js';
 import type { NewVersion, PromptContent, PromptVersion, StoredEvaluation, VersionTransition } from './prompt-template.js';
 import { PromptVersionDocument } from './prompt-version.schema.js';
 
 type VersionLean = PromptVersionDocument & { _id: Types.ObjectId };
+
+/** A deleted draft whose audit entry is still pending keeps its document until then; nobody else sees it. */
+const NOT_DELETED = { deletedAt: null };
 
 export type DraftChanges = Partial<PromptContent> & { commitMessage?: string; evaluation: StoredEvaluation };
 
@@ -22,14 +27,18 @@ export interface TransitionGuard {
 }
 
 @Injectable()
-export class PromptVersionsRepository extends MongoRepository<PromptVersionDocument> {
+/**
+ * Every audited change of a version writes its audit draft into `pendingAudit` in the same write (the
+ * version is the audit outbox of its own lifecycle); AuditService appends it and settles it here.
+ */
+export class PromptVersionsRepository extends MongoRepository<PromptVersionDocument> implements AuditOutbox {
   constructor(@InjectModel(PromptVersionDocument.name) model: Model<PromptVersionDocument>) {
     super(model);
   }
 
-  async create(version: NewVersion): Promise<PromptVersion> {
+  async create(version: NewVersion, draft: PendingAudit): Promise<PromptVersion> {
     try {
-      const created = await this.model.create({ ...version, templateId: new Types.ObjectId(version.templateId), status: 'DRAFT' });
+      const created = await this.model.create({ ...version, templateId: new Types.ObjectId(version.templateId), status: 'DRAFT', pendingAudit: [draft] });
       return toVersion(created.toObject() as VersionLean);
     } catch (error) {
       throw isDuplicateKeyError(error) ? new ConflictError(`Version ${version.version} of template '${version.templateId}' already exists`) : error;
@@ -37,41 +46,52 @@ export class PromptVersionsRepository extends MongoRepository<PromptVersionDocum
   }
 
   async find(templateId: string, version: number): Promise<PromptVersion | null> {
-    const doc = await this.model.findOne({ templateId: new Types.ObjectId(templateId), version }).lean<VersionLean>().exec();
+    const doc = await this.model.findOne({ templateId: new Types.ObjectId(templateId), version, ...NOT_DELETED }).lean<VersionLean>().exec();
     return doc ? toVersion(doc) : null;
   }
 
   /** Status and id only: what usage ingestion needs, without loading content and evaluation. */
   async findStatus(templateId: string, version: number): Promise<{ id: string; status: PromptVersionStatus } | null> {
-    const doc = await this.model.findOne({ templateId: new Types.ObjectId(templateId), version }, { status: 1 }).lean<VersionLean>().exec();
+    const doc = await this.model.findOne({ templateId: new Types.ObjectId(templateId), version, ...NOT_DELETED }, { status: 1 }).lean<VersionLean>().exec();
     return doc ? { id: doc._id.toHexString(), status: doc.status } : null;
   }
 
   /** Newest version first. */
   async list(templateId: string, status: PromptVersionStatus | undefined, page: PageRequest): Promise<Page<PromptVersion>> {
-    const query: QueryFilter<PromptVersionDocument> = { templateId: new Types.ObjectId(templateId) };
+    const query: QueryFilter<PromptVersionDocument> = { templateId: new Types.ObjectId(templateId), ...NOT_DELETED };
     if (status) query.status = status;
     const { docs, nextCursor } = await this.findPage(query, { ...page, sortField: 'version', direction: -1 });
     return { items: (docs as VersionLean[]).map(toVersion), nextCursor };
   }
 
   async templateIdsWithStatus(status: PromptVersionStatus): Promise<string[]> {
-    const ids = (await this.model.distinct('templateId', { status }).exec()) as Types.ObjectId[];
+    const ids = (await this.model.distinct('templateId', { status, ...NOT_DELETED }).exec()) as Types.ObjectId[];
     return ids.map((id) => id.toHexString());
   }
 
-  /** Edits a draft; null when the version is missing or no longer a draft. Returns it before and after. */
-  async updateDraft(templateId: string, version: number, changes: DraftChanges): Promise<{ before: PromptVersion; after: PromptVersion } | null> {
-    const filter = { templateId: new Types.ObjectId(templateId), version, status: 'DRAFT' as const };
-    const doc = await this.model.findOneAndUpdate(filter, { $set: changes }, { returnDocument: 'before' }).lean<VersionLean>().exec();
+  /**
+   * Edits a draft that has not been written since `unchangedSince` (so the draft describes the content
+   * replaced); null when the version is missing, no longer a draft or changed. Returns it before and after.
+   */
+  async updateDraft(templateId: string, version: number, changes: DraftChanges, unchangedSince: Date, draft: PendingAudit): Promise<{ before: PromptVersion; after: PromptVersion } | null> {
+    const filter = { templateId: new Types.ObjectId(templateId), version, status: 'DRAFT' as const, updatedAt: unchangedSince, ...NOT_DELETED };
+    const doc = await this.model.findOneAndUpdate(filter, { $set: changes, $push: { pendingAudit: draft } }, { returnDocument: 'before' }).lean<VersionLean>().exec();
     if (!doc) return null;
     const before = toVersion(doc);
     return { before, after: { ...before, ...changes } };
   }
 
-  /** Deletes a draft; null when the version is missing or no longer a draft. */
-  async deleteDraft(templateId: string, version: number): Promise<PromptVersion | null> {
-    const doc = await this.model.findOneAndDelete({ templateId: new Types.ObjectId(templateId), version, status: 'DRAFT' }).lean<VersionLean>().exec();
+  /**
+   * Deletes a draft that has not been written since `unchangedSince`; null when the version is missing, no
+   * longer a draft or changed. The deletion is marked with its draft first, and the document goes once the
+   * draft is in the audit chain (see settleDraft).
+   */
+  async deleteDraft(templateId: string, version: number, unchangedSince: Date, draft: PendingAudit): Promise<PromptVersion | null> {
+    const filter = { templateId: new Types.ObjectId(templateId), version, status: 'DRAFT' as const, updatedAt: unchangedSince, ...NOT_DELETED };
+    const doc = await this.model
+      .findOneAndUpdate(filter, { $set: { deletedAt: new Date() }, $push: { pendingAudit: draft } }, { returnDocument: 'before', timestamps: false })
+      .lean<VersionLean>()
+      .exec();
     return doc ? toVersion(doc) : null;
   }
 
@@ -85,17 +105,29 @@ export class PromptVersionsRepository extends MongoRepository<PromptVersionDocum
     from: PromptVersionStatus,
     transition: VersionTransition,
     set: Partial<Omit<PromptVersion, 'id' | 'templateId' | 'version' | 'history' | 'status'>>,
+    draft: PendingAudit,
     guard: TransitionGuard = {},
   ): Promise<PromptVersion | null> {
-    const filter: QueryFilter<PromptVersionDocument> = { templateId: new Types.ObjectId(templateId), version, status: from };
+    const filter: QueryFilter<PromptVersionDocument> = { templateId: new Types.ObjectId(templateId), version, status: from, ...NOT_DELETED };
     if (guard.notAuthor) filter.author = { $ne: guard.notAuthor };
     if (guard.notSubmitter) filter.submittedBy = { $ne: guard.notSubmitter };
     if (guard.unchangedSince) filter.updatedAt = guard.unchangedSince;
     const doc = await this.model
-      .findOneAndUpdate(filter, { $set: { ...set, status: transition.to }, $push: { history: transition } }, { returnDocument: 'after' })
+      .findOneAndUpdate(filter, { $set: { ...set, status: transition.to }, $push: { history: transition, pendingAudit: draft } }, { returnDocument: 'after' })
       .lean<VersionLean>()
       .exec();
     return doc ? toVersion(doc) : null;
+  }
+
+  async waitingDrafts(before: Date, limit: number): Promise<WaitingDraft[]> {
+    const docs = await this.model.find({ 'pendingAudit.at': { $lt: before } }, { pendingAudit: 1 }).limit(limit).lean<VersionLean[]>().exec();
+    return docs.flatMap((doc) => draftsWaitingSince(doc._id.toHexString(), doc.pendingAudit, before));
+  }
+
+  /** Leaves updatedAt alone (submission compares it), and removes a deleted draft once nothing of it is pending. */
+  async settleDraft(documentId: string, draftId: string): Promise<void> {
+    await this.model.updateOne({ _id: documentId }, { $pull: { pendingAudit: { draftId } } }, { timestamps: false }).exec();
+    await this.model.deleteOne({ _id: documentId, deletedAt: { $ne: null }, 'pendingAudit.0': { $exists: false } }).exec();
   }
 }
 

@@ -4,6 +4,7 @@ import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
+import { pendingAudit, type PendingAudit } from '../audit/audit-entry.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PromptEvaluationService } from '../evaluation/prompt-evaluation.service.js';
 import { checkContent, contentParts, renderContent, type RenderedContent } from './prompt-content.js';
@@ -15,6 +16,12 @@ import { versionSnapshot } from './version-snapshot.js';
 
 export interface DraftEdit extends Partial<PromptContent> {
   commitMessage?: string;
+}
+
+/** A version just stored, with the audit draft of its creation that still has to reach the chain. */
+export interface StoredVersion {
+  version: PromptVersion;
+  draft: PendingAudit;
 }
 
 @Injectable()
@@ -32,30 +39,32 @@ export class PromptVersionsService {
   }
 
   async create(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: string): Promise<PromptVersion> {
-    const version = await this.store(template, content, commitMessage, actor);
-    await this.recordCreated(version);
-    return version;
+    const stored = await this.store(template, content, commitMessage, actor);
+    await this.publishCreated(stored);
+    return stored.version;
   }
 
-  /** Checks and evaluates the content, then stores it as a new draft under the next version number. */
-  async store(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: string): Promise<PromptVersion> {
+  /** Checks and evaluates the content, then stores it as a new draft under the next version number, with its audit draft. */
+  async store(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: string): Promise<StoredVersion> {
     checkContent(content);
     const evaluation = await this.evaluate(template, content, 'created');
     const number = await this.templates.nextVersionNumber(template.id);
     if (number === null) throw new NotFoundError('Prompt template', template.id);
-    return this.versions.create({ ...content, templateId: template.id, version: number, commitMessage, author: actor, evaluation });
+    const created = { ...content, templateId: template.id, version: number, commitMessage, author: actor, evaluation };
+    const draft = pendingAudit({
+      actor,
+      action: 'version.created',
+      templateId: template.id,
+      version: number,
+      before: null,
+      after: versionSnapshot({ ...created, status: 'DRAFT' }),
+      comment: commitMessage || null,
+    });
+    return { version: await this.versions.create(created, draft), draft };
   }
 
-  async recordCreated(version: PromptVersion): Promise<void> {
-    await this.audit.record({
-      actor: version.author,
-      action: 'version.created',
-      templateId: version.templateId,
-      version: version.version,
-      before: null,
-      after: versionSnapshot(version),
-      comment: version.commitMessage || null,
-    });
+  async publishCreated(stored: StoredVersion): Promise<void> {
+    await this.audit.publish(stored.draft, this.versions, stored.version.id);
   }
 
   async get(templateId: string, version: number): Promise<PromptVersion> {
@@ -82,16 +91,21 @@ export class PromptVersionsService {
     };
     checkContent(content);
     const evaluation = await this.evaluate(template, content, 'edited');
-    const changed = await this.versions.updateDraft(templateId, version, { ...content, commitMessage: edit.commitMessage ?? current.commitMessage, evaluation });
+    const changes = { ...content, commitMessage: edit.commitMessage ?? current.commitMessage, evaluation };
+    const draft = pendingAudit({ actor, action: 'version.edited', templateId, version, before: versionSnapshot(current), after: versionSnapshot({ ...current, ...changes }) });
+    const changed = await this.versions.updateDraft(templateId, version, changes, current.updatedAt, draft);
     if (!changed) return this.refuseDraftChange(templateId, version, 'edited');
-    await this.audit.record({ actor, action: 'version.edited', templateId, version, before: versionSnapshot(changed.before), after: versionSnapshot(changed.after) });
+    await this.audit.publish(draft, this.versions, current.id);
     return changed.after;
   }
 
   async deleteDraft(templateId: string, version: number, actor: string): Promise<void> {
-    const deleted = await this.versions.deleteDraft(templateId, version);
+    const current = await this.get(templateId, version);
+    this.assertDraft(current, 'deleted');
+    const draft = pendingAudit({ actor, action: 'version.deleted', templateId, version, before: versionSnapshot(current), after: null });
+    const deleted = await this.versions.deleteDraft(templateId, version, current.updatedAt, draft);
     if (!deleted) return this.refuseDraftChange(templateId, version, 'deleted');
-    await this.audit.record({ actor, action: 'version.deleted', templateId, version, before: versionSnapshot(deleted), after: null });
+    await this.audit.publish(draft, this.versions, current.id);
   }
 
   async render(templateId: string, version: number, values: Record<string, string>): Promise<RenderedContent> {

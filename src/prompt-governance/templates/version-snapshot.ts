@@ -1,5 +1,5 @@
 import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
-import type { PromptContent, PromptTemplate, PromptVersion } from './prompt-template.js';
+import type { NewTemplate, PromptContent, PromptVersion } from './prompt-template.js';
 
 /** SHA-256 of the canonical JSON of a version's content: what the audit log records instead of the text. */
 export function contentHash(content: PromptContent): string {
@@ -7,7 +7,7 @@ export function contentHash(content: PromptContent): string {
 }
 
 /** What the audit log records of a version. */
-export function versionSnapshot(version: PromptVersion): Record<string, unknown> {
+export function versionSnapshot(version: PromptContent & Pick<PromptVersion, 'version' | 'status' | 'commitMessage' | 'evaluation'>): Record<string, unknown> {
   return {
     version: version.version,
     status: version.status,
@@ -19,7 +19,7 @@ export function versionSnapshot(version: PromptVersion): Record<string, unknown>
 }
 
 /** What the audit log records of a template's metadata and policies. */
-export function templateSnapshot(template: PromptTemplate): Record<string, unknown> {
+export function templateSnapshot(template: Omit<NewTemplate, 'createdBy'>): Record<string, unknown> {
   return {
     name: template.name,
     description: template.description,

@@ -75,10 +75,13 @@ export class PromptAuditVerificationResponseDto implements ChainVerification {
   @ApiProperty({ description: 'Entries written by an interrupted append that verification linked in' })
   healed: number;
 
+  @ApiProperty({ description: 'Audit drafts that interrupted changes had left pending on their documents, appended before verifying' })
+  draftsAppended: number;
+
   @ApiProperty({ type: PromptAuditChainBreakResponseDto, nullable: true })
   firstBreak: PromptAuditChainBreakResponseDto | null;
 
-  static from(result: ChainVerification): PromptAuditVerificationResponseDto {
+  static from(result: ChainVerification & { draftsAppended: number }): PromptAuditVerificationResponseDto {
     return Object.assign(new PromptAuditVerificationResponseDto(), result);
   }
 }

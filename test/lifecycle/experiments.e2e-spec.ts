@@ -46,6 +46,8 @@ describe('lifecycle experiments', () => {
     const unchanged = await t.http.patch(`${BASE}/${a.body.id}`).send({}).expect(200);
     expect(unchanged.body).toMatchObject({ name: 'rename-a', description: 'changed', owner: 'desk-r' });
     await t.http.patch(`${BASE}/${a.body.id}`).send({ name: 'rename-b' }).expect(409);
+    const badTags = await t.http.patch(`${BASE}/${a.body.id}`).send({ tags: 'not-a-list' }).expect(400);
+    expect(badTags.body.errors[0].field).toBe('tags');
     const after = await t.http.get(`${BASE}/${a.body.id}`).expect(200);
     expect(after.body.name).toBe('rename-a');
   });

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 
+import { CatalogEntryRequestDto } from '../../../common/validation/catalog-entry.request.dto.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { LOWER_IS_BETTER_NAMES, type MetricDirection } from '../comparison/metric-directions.js';
 import { ChecklistTemplateItemDto } from './checklist-template-item.dto.js';
@@ -9,31 +10,11 @@ import { IsMetricDirections, MAX_DECLARED_DIRECTIONS } from './record.validators
 
 export const MAX_CHECKLIST_ITEMS = 50;
 
-export class CreateModelRequestDto {
+export class CreateModelRequestDto extends CatalogEntryRequestDto {
   @ApiProperty({ example: 'kospi-momentum', description: `Unique across the registry and immutable; used in paths (URL-encode it). ${NAME_RULE}` })
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
   name: string;
-
-  @ApiPropertyOptional({ example: 'Cross-sectional momentum on KOSPI 200', maxLength: 5000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  description?: string;
-
-  @ApiPropertyOptional({ type: [String], example: ['equities', 'momentum'], maxItems: 50 })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  tags?: string[];
-
-  @ApiPropertyOptional({ example: 'quant-research' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  owner?: string;
 
   @ApiPropertyOptional({
     type: 'object',

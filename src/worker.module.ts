@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AuditWorkerModule } from './audit/audit-worker.module.js';
 import { PlatformConfigModule } from './common/config/config.module.js';
 import { DatabaseModule } from './common/database/database.module.js';
 import { QueueModule } from './common/queue/queue.module.js';
@@ -9,6 +10,6 @@ import { RetrainingProcessingModule } from './lifecycle/retraining/worker/retrai
 
 /** The queue worker process: the same domain code as the API, with the processors and no HTTP server. */
 @Module({
-  imports: [DatabaseModule, EvaluationWorkerModule, LifecycleModule, PlatformConfigModule, QueueModule, RetrainingProcessingModule],
+  imports: [AuditWorkerModule, DatabaseModule, EvaluationWorkerModule, LifecycleModule, PlatformConfigModule, QueueModule, RetrainingProcessingModule],
 })
 export class WorkerModule {}

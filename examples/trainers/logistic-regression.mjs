@@ -5,7 +5,13 @@
 // Protocol (libs/contracts/src/retraining.ts): the retraining job arrives as JSON on stdin; the result
 // ({ metrics, params, artifactUri, tags }) leaves as one JSON object on stdout. Progress goes to stderr as
 // JSON lines ({"progress": 0.4, "message": "..."}), any other stderr line is a log line. Exit code 0 means
-// success; anything else is a failed attempt, with the last stderr lines as the reason.
+// success; anything else is a failed attempt, with the last stderr lines as the reason. Exit code 2 means
+// the job itself is invalid (bad settings), 1 that training failed.
+//
+// The platform also passes MLOPS_JOB_TOKEN, the job's own token (and MLOPS_PLATFORM_URL when
+// RETRAINING_CALLBACK_BASE_URL is set), for a trainer that calls the platform about its job; this one
+// reports only through stdout and stderr, so it needs neither. external-trainer.mjs runs it for another
+// team's worker that claims jobs over HTTP.
 //
 // Settings (the `settings` of the model's retraining policy), all optional:
 //   seed (42), samples (2000), features (5), epochs (300), learningRate (0.5), l2 (0.001),

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { AuditModule } from '../audit/audit.module.js';
 import { LifecycleModule } from '../lifecycle/lifecycle.module.js';
 import { evaluationConfig } from './evaluation.config.js';
 import { ExplainabilityArtifactDocument, ExplainabilityArtifactSchema } from './explainability/explainability-artifact.schema.js';
@@ -29,11 +30,13 @@ import { ScenariosService } from './scenarios/scenarios.service.js';
 /**
  * The evaluation harness under /api/v1/ml/evaluation: scenarios (with their revisions), runs judged by
  * the worker, compliance verdicts written onto model versions, explainability artifacts and reports.
+ * Scenario changes are recorded in the platform audit.
  * Exports `EvaluationRunsService` for the retraining pipeline (`startForNewModelVersion`) and, for the
  * worker module, what its processor and sweep need.
  */
 @Module({
   imports: [
+    AuditModule,
     BullModule.registerQueue({ name: EVALUATION_QUEUE }),
     ConfigModule.forFeature(evaluationConfig),
     LifecycleModule,

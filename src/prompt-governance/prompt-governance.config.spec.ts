@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 
 import { promptGovernanceConfig } from './prompt-governance.config.js';
 
-const KEYS = ['PROMPT_JUDGE_ENABLED', 'PROMPT_JUDGE_URL', 'PROMPT_JUDGE_MODEL', 'PROMPT_JUDGE_TIMEOUT_MS', 'PROMPT_AUDIT_HEAL_INTERVAL_MS'];
+const KEYS = ['PROMPT_JUDGE_ENABLED', 'PROMPT_JUDGE_URL', 'PROMPT_JUDGE_MODEL', 'PROMPT_JUDGE_TIMEOUT_MS', 'PROMPT_PROTECTED_LABELS'];
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 
 function withEnv(env: Record<string, string>): () => unknown {
@@ -21,22 +21,22 @@ describe('promptGovernanceConfig', () => {
 
   it('leaves the model-based judge disabled by default', () => {
     const sut = withEnv({});
-    expect(sut()).toEqual({ judge: { enabled: false, url: null, model: null, timeoutMs: 10000 }, audit: { healIntervalMs: 30000 } });
+    expect(sut()).toEqual({ judge: { enabled: false, url: null, model: null, timeoutMs: 10000 }, protectedLabels: ['production'] });
   });
 
   it('reads an enabled judge with its endpoint and model', () => {
     const sut = withEnv({ PROMPT_JUDGE_ENABLED: 'true', PROMPT_JUDGE_URL: 'http://127.0.0.1:8000/v1', PROMPT_JUDGE_MODEL: 'judge-small', PROMPT_JUDGE_TIMEOUT_MS: '2500' });
-    expect(sut()).toEqual({ judge: { enabled: true, url: 'http://127.0.0.1:8000/v1', model: 'judge-small', timeoutMs: 2500 }, audit: { healIntervalMs: 30000 } });
+    expect(sut()).toEqual({ judge: { enabled: true, url: 'http://127.0.0.1:8000/v1', model: 'judge-small', timeoutMs: 2500 }, protectedLabels: ['production'] });
   });
 
-  it('reads the interval of the audit outbox healer', () => {
-    const sut = withEnv({ PROMPT_AUDIT_HEAL_INTERVAL_MS: '5000' });
-    expect(sut()).toMatchObject({ audit: { healIntervalMs: 5000 } });
+  it('reads the labels that only an approver may move', () => {
+    const sut = withEnv({ PROMPT_PROTECTED_LABELS: 'production,canary' });
+    expect(sut()).toMatchObject({ protectedLabels: ['production', 'canary'] });
   });
 
-  it('refuses an audit healer interval under a second', () => {
-    const sut = withEnv({ PROMPT_AUDIT_HEAL_INTERVAL_MS: '10' });
-    expect(sut).toThrow(/PROMPT_AUDIT_HEAL_INTERVAL_MS must be between 1000 and 3600000/);
+  it('refuses a protected label list that is not label names', () => {
+    const sut = withEnv({ PROMPT_PROTECTED_LABELS: 'production,,Bad Label' });
+    expect(sut).toThrow(/PROMPT_PROTECTED_LABELS must be a comma-separated list of label names/);
   });
 
   it('fails with every problem named when the values are invalid', () => {

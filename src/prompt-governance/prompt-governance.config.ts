@@ -1,8 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, validateSync } from 'class-validator';
-
-const HEAL_INTERVAL_RANGE = 'PROMPT_AUDIT_HEAL_INTERVAL_MS must be between 1000 and 3600000';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
 
 /** Variables of the prompt governance module; all optional, and the model-based judge is off unless enabled. */
 class PromptGovernanceEnvironment {
@@ -18,8 +16,8 @@ class PromptGovernanceEnvironment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(120000, { message: 'PROMPT_JUDGE_TIMEOUT_MS must be between 100 and 120000' })
   PROMPT_JUDGE_TIMEOUT_MS?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1000, { message: HEAL_INTERVAL_RANGE }) @Max(3600000, { message: HEAL_INTERVAL_RANGE })
-  PROMPT_AUDIT_HEAL_INTERVAL_MS?: number;
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9._-]{0,63}(,[a-z0-9][a-z0-9._-]{0,63})*$/, { message: 'PROMPT_PROTECTED_LABELS must be a comma-separated list of label names' })
+  PROMPT_PROTECTED_LABELS?: string;
 }
 
 export interface PromptJudgeConfig {
@@ -30,14 +28,11 @@ export interface PromptJudgeConfig {
   timeoutMs: number;
 }
 
-export interface PromptAuditConfig {
-  /** How often each process appends audit drafts left pending by an interrupted change. */
-  healIntervalMs: number;
-}
 
 export interface PromptGovernanceConfig {
   judge: PromptJudgeConfig;
-  audit: PromptAuditConfig;
+  /** Labels only an approver may move or remove (the ones that serve production traffic). */
+  protectedLabels: string[];
 }
 
 export type PromptGovernanceConfigNamespace = { promptGovernance: PromptGovernanceConfig };
@@ -57,6 +52,6 @@ export const promptGovernanceConfig = registerAs('promptGovernance', (): PromptG
       model: process.env.PROMPT_JUDGE_MODEL ?? null,
       timeoutMs: Number(process.env.PROMPT_JUDGE_TIMEOUT_MS ?? 10000),
     },
-    audit: { healIntervalMs: Number(process.env.PROMPT_AUDIT_HEAL_INTERVAL_MS ?? 30000) },
+    protectedLabels: (process.env.PROMPT_PROTECTED_LABELS ?? 'production').split(','),
   };
 });

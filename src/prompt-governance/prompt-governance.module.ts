@@ -2,14 +2,10 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { AuditModule } from '../audit/audit.module.js';
 import { ApprovalsController } from './approvals/approvals.controller.js';
 import { ApprovalsService } from './approvals/approvals.service.js';
-import { AuditChainDocument, AuditChainSchema, AuditEntryDocument, AuditEntrySchema } from './audit/audit-entry.schema.js';
-import { AuditLogRepository } from './audit/audit-log.repository.js';
-import { AuditOutboxHealer } from './audit/audit-outbox.healer.js';
-import { AUDIT_OUTBOXES } from './audit/audit-outbox.js';
 import { AuditController } from './audit/audit.controller.js';
-import { AuditService } from './audit/audit.service.js';
 import { EvaluationController } from './evaluation/evaluation.controller.js';
 import { PROMPT_EVALUATOR } from './evaluation/finding.js';
 import { promptJudgeProvider } from './evaluation/judge/prompt-judge.provider.js';
@@ -34,16 +30,18 @@ import { UsageService } from './usage/usage.service.js';
 
 /**
  * Prompt governance under /api/v1/prompt-governance: templates and versions, evaluation, approvals,
- * labels, the audit log and usage logging. Controllers are registered in this order, and the order
- * matters: VersionsController's `templates/:id/:version` must come after every route with a fixed
- * segment in the same place (`:id/audit`, `:id/diff`, `:id/versions`, `:id/labels/...`, `:id/usage/stats`).
+ * labels, the prompt part of the platform audit and usage logging. Controllers are registered in this order,
+ * and the order matters: VersionsController's `templates/:id/:version` must come after every route with a
+ * fixed segment in the same place (`:id/audit`, `:id/diff`, `:id/versions`, `:id/labels/...`,
+ * `:id/usage/stats`). Another method on one of those (PATCH `:id/diff`) is answered 405 by the platform;
+ * any other segment that is not digits reaches the version routes, whose VersionParam answers it 404, as a
+ * `:version(\d+)` route would.
  */
 @Module({
   imports: [
+    AuditModule,
     ConfigModule.forFeature(promptGovernanceConfig),
     MongooseModule.forFeature([
-      { name: AuditChainDocument.name, schema: AuditChainSchema },
-      { name: AuditEntryDocument.name, schema: AuditEntrySchema },
       { name: PromptTemplateDocument.name, schema: PromptTemplateSchema },
       { name: PromptVersionDocument.name, schema: PromptVersionSchema },
       { name: UsageEntryDocument.name, schema: UsageEntrySchema },
@@ -52,9 +50,6 @@ import { UsageService } from './usage/usage.service.js';
   controllers: [ApprovalsController, AuditController, EvaluationController, LabelsController, TemplatesController, UsageController, VersionsController],
   providers: [
     ApprovalsService,
-    AuditLogRepository,
-    AuditOutboxHealer,
-    AuditService,
     LabelsService,
     PromptEvaluationService,
     PromptTemplatesRepository,
@@ -65,7 +60,6 @@ import { UsageService } from './usage/usage.service.js';
     UsageService,
     UsageStatsService,
     promptJudgeProvider,
-    { provide: AUDIT_OUTBOXES, useFactory: (templates: PromptTemplatesRepository, versions: PromptVersionsRepository) => [templates, versions], inject: [PromptTemplatesRepository, PromptVersionsRepository] },
     { provide: PROMPT_EVALUATOR, useClass: RuleBasedPromptEvaluator },
   ],
   exports: [PromptEvaluationService],

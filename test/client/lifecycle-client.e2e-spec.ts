@@ -15,8 +15,10 @@ describe('typed client from libs/client', () => {
 
   beforeAll(async () => {
     t = await createTestApp('client');
+    // The other team's service holds an API key of its own, minted by an admin.
+    const minted = await t.http.post('/api/v1/identity/api-keys').set(t.as('admin')).send({ name: 'pricing', service: 'pricing-service', roles: ['editor'] }).expect(201);
     const consumer = await Test.createTestingModule({
-      imports: [ConsumerModule, MlopsClientModule.forRootAsync({ useFactory: async () => ({ baseUrl: await t.app.getUrl(), actor: 'pricing-service' }) })],
+      imports: [ConsumerModule, MlopsClientModule.forRootAsync({ useFactory: async () => ({ baseUrl: await t.app.getUrl(), credential: minted.body.secret as string }) })],
     }).compile();
     client = consumer.get(LifecycleClient);
   });
@@ -47,16 +49,19 @@ describe('typed client from libs/client', () => {
     expect(staged.stage).toBe('STAGING');
 
     const drift = await client.recordDriftEvent({ modelName: 'client-model', modelVersion: 1, features: ['spread'], statistic: 'PSI', value: 0.22 });
-    expect(drift).toMatchObject({ severity: 'HIGH', recordedBy: 'pricing-service' });
+    expect(drift).toMatchObject({ severity: 'HIGH', recordedBy: { id: 'service:pricing-service', name: 'pricing-service' } });
   });
 
-  it('raises MlopsApiError carrying the problem document, listing unmet checklist items', async () => {
+  it('raises MlopsApiError carrying the problem document: a service may not promote, nor repeat a transition', async () => {
     const error = await client.changeStage('client-model', 1, 'PRODUCTION').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MlopsApiError);
     const apiError = error as MlopsApiError;
-    expect(apiError.status).toBe(409);
-    expect(apiError.isConflict).toBe(true);
-    expect(JSON.stringify(apiError.problem)).toContain('risk-review');
+    expect(apiError.status).toBe(403);
+    expect(apiError.isForbidden).toBe(true);
+    expect(apiError.problem).toMatchObject({ requiredRoles: ['approver'] });
+    const repeated = (await client.changeStage('client-model', 1, 'STAGING').catch((e: unknown) => e)) as MlopsApiError;
+    expect(repeated.isConflict).toBe(true);
+    expect(repeated.problem).toMatchObject({ from: 'STAGING', to: 'STAGING' });
     const missing = await client.getExperiment('0123456789abcdef01234567').catch((e: unknown) => e);
     expect((missing as MlopsApiError).isNotFound).toBe(true);
   });

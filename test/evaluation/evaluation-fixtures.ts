@@ -1,6 +1,14 @@
 import type TestAgent from 'supertest/lib/agent.js';
 
 export const EVALUATION = '/api/v1/ml/evaluation';
+export const AUDIT = '/api/v1/audit';
+
+/** How the platform names the personas these suites act as (test/harness/oidc.ts). */
+export const TESTER = { id: 'user:tester', name: 'Test Editor' };
+export const ALICE = { id: 'user:alice', name: 'Alice Kim' };
+export const BOB = { id: 'user:bob', name: 'Bob Novak' };
+export const QUANT_ALICE = { id: 'user:quant.alice', name: 'Alice Quant' };
+export const QUANT_BOB = { id: 'user:quant.bob', name: 'Bob Quant' };
 
 export interface Point {
   date: string;

@@ -7,7 +7,8 @@ import { EvaluationRunsService } from '../../src/evaluation/runs/evaluation-runs
 import { RunExecutionService } from '../../src/evaluation/runs/run-execution.service.js';
 import { startRedis, type RedisHandle } from '../harness/local-services.js';
 import { createTestApp, createTestWorker, type TestApp } from '../harness/test-app.js';
-import { businessDays, EVALUATION, returns, waitForRun } from './evaluation-fixtures.js';
+import { SYSTEM_ACTORS } from '../../src/common/auth/principal.js';
+import { businessDays, EVALUATION, returns, TESTER, waitForRun } from './evaluation-fixtures.js';
 
 const RUNS = `${EVALUATION}/runs`;
 const DATES = businessDays('2021-01-04', 300);
@@ -50,7 +51,7 @@ describe('evaluation runs are never lost', () => {
       candidate: { modelName: null, version: null, lifecycleRunId: '0123456789abcdef01234567', label, metrics: null },
       candidateReturns: { dates: CANDIDATE.map((p) => p.date), values: CANDIDATE.map((p) => p.value) },
       trigger: 'API',
-      requestedBy: null,
+      requestedBy: TESTER,
       dedupeKey: null,
     });
   }
@@ -71,6 +72,7 @@ describe('evaluation runs are never lost', () => {
     expect(run).toMatchObject({ status: 'COMPLETED', attempts: 2 });
     const requested = await t.http.post(RUNS).send({ scenarioId, candidate: { modelName: 'recovery-model', version: 1, returns: CANDIDATE } }).expect(202);
     const reference = await waitForRun(t.http, requested.body.id);
+    expect(reference.requestedBy).toEqual(TESTER);
     expect(run.compliance.checks).toHaveLength(reference.compliance.checks.length);
     expect(run.outcome.candidate.metrics).toEqual(reference.outcome.candidate.metrics);
 
@@ -92,7 +94,9 @@ describe('evaluation runs are never lost', () => {
     expect([...second].sort()).toEqual([...first].sort());
     const again = await service.startForNewModelVersion('recovery-model', 1, { sharpe: 1.4, turnover: 2 });
     expect([...again].sort()).toEqual([...first].sort());
-    for (const id of first) expect(await waitForRun(t.http, id)).toMatchObject({ status: 'COMPLETED', trigger: 'NEW_MODEL_VERSION' });
+    for (const id of first) {
+      expect(await waitForRun(t.http, id)).toMatchObject({ status: 'COMPLETED', trigger: 'NEW_MODEL_VERSION', requestedBy: { ...SYSTEM_ACTORS.retrainingPipeline } });
+    }
     const listed = await t.http.get(`${RUNS}?modelName=recovery-model&version=1`).expect(200);
     const automatic = listed.body.items.filter((r: { trigger: string }) => r.trigger === 'NEW_MODEL_VERSION');
     expect(automatic.map((r: { id: string }) => r.id).sort()).toEqual([...first].sort());

@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { computeSeriesMetrics } from '../../src/evaluation/metrics/series-metrics.js';
 import { EvaluationRunsRepository } from '../../src/evaluation/runs/evaluation-runs.repository.js';
 import { createTestApp, createTestWorker, type TestApp } from '../harness/test-app.js';
-import { businessDays, EVALUATION, normals, returns, waitFor, waitForRun, type Point } from './evaluation-fixtures.js';
+import { businessDays, EVALUATION, normals, QUANT_ALICE, QUANT_BOB, returns, TESTER, waitFor, waitForRun, type Point } from './evaluation-fixtures.js';
 
 const RUNS = `${EVALUATION}/runs`;
 const SCENARIOS = `${EVALUATION}/scenarios`;
@@ -49,9 +49,17 @@ describe('evaluation runs through the worker', () => {
     return res.body.version;
   }
 
+  /** The run once the worker is done with it, including writing the verdict onto its model version. */
+  async function settled(id: string): Promise<Record<string, any>> {
+    const run = await waitForRun(t.http, id);
+    if (run.status !== 'COMPLETED' || run.candidate.modelName === null) return run;
+    // The verdict is written onto the model version just after the run completes.
+    return waitFor(() => t.http.get(`${RUNS}/${id}`).then((r) => r.body), (body) => body.verdictRecordedAt !== null);
+  }
+
   async function evaluate(candidate: Record<string, unknown>, scenario = scenarioId): Promise<Record<string, any>> {
-    const accepted = await t.http.post(RUNS).set('X-Actor', 'quant.alice').send({ scenarioId: scenario, candidate }).expect(202);
-    return waitForRun(t.http, accepted.body.id);
+    const accepted = await t.http.post(RUNS).set(t.as('quant.alice')).send({ scenarioId: scenario, candidate }).expect(202);
+    return settled(accepted.body.id);
   }
 
   beforeAll(async () => {
@@ -71,12 +79,12 @@ describe('evaluation runs through the worker', () => {
 
   it('evaluates a passing candidate through the worker and writes the verdict onto its model version', async () => {
     const version = await registerVersion();
-    const accepted = await t.http.post(RUNS).set('X-Actor', 'quant.alice').send({ scenarioId, candidate: { modelName: MODEL, version, returns: GOOD } }).expect(202);
+    const accepted = await t.http.post(RUNS).set(t.as('quant.alice')).send({ scenarioId, candidate: { modelName: MODEL, version, returns: GOOD } }).expect(202);
     expect(accepted.body).toMatchObject({ status: 'QUEUED', location: `${RUNS}/${accepted.body.id}` });
     expect(accepted.headers.location).toBe(`${RUNS}/${accepted.body.id}`);
 
-    const run = await waitForRun(t.http, accepted.body.id);
-    expect(run).toMatchObject({ status: 'COMPLETED', complianceStatus: 'PASSED', scenarioRevision: 1, requestedBy: 'quant.alice', attempts: 1, failure: null });
+    const run = await settled(accepted.body.id);
+    expect(run).toMatchObject({ status: 'COMPLETED', complianceStatus: 'PASSED', scenarioRevision: 1, requestedBy: QUANT_ALICE, attempts: 1, failure: null });
     const expected = computeSeriesMetrics(
       { dates: DATES, values: GOOD.map((p) => p.value as number) },
       { periodsPerYear: 252, riskFreeRate: 0.02, benchmark: { dates: DATES, values: BENCHMARK.map((p) => p.value) } },
@@ -96,7 +104,7 @@ describe('evaluation runs through the worker', () => {
     const registered = await t.http.get(`${MODELS}/${MODEL}/versions/${version}`).expect(200);
     expect(registered.body.latestEvaluation).toMatchObject({ evaluationRunId: run.id, scenarioId, scenarioRevision: 1, status: 'PASSED' });
     expect(registered.body.checklist.find((i: { key: string }) => i.key === 'evaluation')).toMatchObject({ checked: true });
-    expect(run.verdictRecordedAt).not.toBeNull();
+    expect(Date.parse(run.verdictRecordedAt)).toBeGreaterThanOrEqual(Date.parse(run.completedAt));
   });
 
   it('fails a candidate that breaches its limits, saying why for each check, and unchecks the checklist item', async () => {
@@ -134,7 +142,7 @@ describe('evaluation runs through the worker', () => {
   it('refuses bad requests with problem documents and creates no run', async () => {
     const version = await registerVersion();
     const before = await t.http.get(`${RUNS}?limit=200`).expect(200);
-    const cases: [Record<string, unknown>, number, RegExp][] = [
+    const cases: [unknown, number, RegExp][] = [
       [{ scenarioId: '0123456789abcdef01234567', candidate: { modelName: MODEL, version, returns: GOOD } }, 404, /Scenario '0123456789abcdef01234567' does not exist/],
       [{ scenarioId, candidate: { modelName: MODEL, version: 999, returns: GOOD } }, 404, /Model version/],
       [{ scenarioId, candidate: { modelName: 'no-such-model', version: 1, returns: GOOD } }, 404, /no-such-model/],
@@ -148,10 +156,27 @@ describe('evaluation runs through the worker', () => {
       [{ scenarioId, candidate: { modelName: MODEL, version, lifecycleRunId: '0123456789abcdef01234567', returns: GOOD } }, 400, /either a model version/],
       [{ scenarioId, candidate: { modelName: MODEL, version, returns: GOOD, metrics: { sharpe: 2 } } }, 400, /repeats sharpe/],
       [{ scenarioId: 'nope', candidate: { modelName: MODEL, version, returns: GOOD } }, 400, /scenarioId must be a 24-character/],
+      [{ scenarioId: '665f1c2b9d1e8a0012345678' }, 400, /candidate should not be null or undefined/],
+      [{ scenarioId }, 400, /candidate should not be null or undefined/],
+      [{ scenarioId, candidate: null }, 400, /candidate (must|should) not be null/],
+      [{ scenarioId, candidate: [] }, 400, /candidate must be an object/],
+      [{ scenarioId, candidate: [{ modelName: MODEL, version, returns: GOOD }] }, 400, /candidate must be an object/],
+      [{ scenarioId, candidate: 'momentum v1' }, 400, /candidate must be an object/],
+      [{ scenarioId, candidate: {} }, 400, /either a model version/],
+      [{ scenarioId, candidate: { modelName: null, version, returns: GOOD } }, 400, /modelName must not be null/],
+      [{ scenarioId, candidate: { modelName: MODEL, version: null, returns: GOOD } }, 400, /version must not be null/],
+      [{ scenarioId, candidate: { modelName: MODEL, version: 1.5, returns: GOOD } }, 400, /version must be an integer/],
+      [{ scenarioId, candidate: { lifecycleRunId: null, metrics: { sharpe: 1 } } }, 400, /lifecycleRunId must not be null/],
+      [{ scenarioId, candidate: { modelName: MODEL, version, metrics: null, returns: GOOD } }, 400, /metrics must not be null/],
+      [{ scenarioId, candidate: { modelName: MODEL, version, metrics: [1] } }, 400, /metrics must be an object/],
+      [{ scenarioId, candidate: { modelName: MODEL, version, returns: null } }, 400, /returns must not be null/],
+      [{ scenarioId, candidate: { modelName: MODEL, version, returns: GOOD, label: null } }, 400, /label must not be null/],
+      [{ scenarioId: null, candidate: { modelName: MODEL, version, returns: GOOD } }, 400, /scenarioId must (not be null|be a 24-character)/],
+      [[{ scenarioId, candidate: { modelName: MODEL, version, returns: GOOD } }], 400, /scenarioId/],
     ];
     for (const [body, status, detail] of cases) {
-      const res = await t.http.post(RUNS).send(body);
-      expect({ status: res.status, body: res.body }).toMatchObject({ status });
+      const res = await t.http.post(RUNS).send(body as object);
+      expect({ request: body, status: res.status, body: res.body }).toMatchObject({ request: body, status });
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.detail).toMatch(detail);
       expect(JSON.stringify(res.body)).not.toMatch(/\n\s+at /);
@@ -221,7 +246,8 @@ describe('evaluation runs through the worker', () => {
       { feature: 'carry', importance: 2 },
       { feature: 'quality', importance: 2 },
     ];
-    await t.http.post(`${RUNS}/${run.id}/explainability`).set('X-Actor', 'quant.bob').send({ type: 'FEATURE_IMPORTANCE', name: 'permutation', featureImportance: balanced }).expect(201);
+    const attached = await t.http.post(`${RUNS}/${run.id}/explainability`).set(t.as('quant.bob')).send({ type: 'FEATURE_IMPORTANCE', name: 'permutation', featureImportance: balanced }).expect(201);
+    expect(attached.body.createdBy).toEqual(QUANT_BOB);
     const passing = await t.http.get(`${RUNS}/${run.id}`).expect(200);
     expect(passing.body.complianceStatus).toBe('PASSED');
     const registered = await waitFor(
@@ -230,7 +256,10 @@ describe('evaluation runs through the worker', () => {
     );
     expect(registered.checklist.find((i: { key: string }) => i.key === 'evaluation')).toMatchObject({ checked: true });
     const listed = await t.http.get(`${RUNS}/${run.id}/explainability`).expect(200);
-    expect(listed.body.items.map((a: { name: string }) => a.name)).toEqual(['permutation', 'feature importance']);
+    expect(listed.body.items.map((a: { name: string; createdBy: unknown }) => [a.name, a.createdBy])).toEqual([
+      ['permutation', QUANT_BOB],
+      ['feature importance', TESTER],
+    ]);
   });
 
   it('takes artifacts attached concurrently all into the verdict', async () => {
@@ -258,6 +287,16 @@ describe('evaluation runs through the worker', () => {
       [{ type: 'PARTIAL_DEPENDENCE', partialDependence: [{ feature: 'a', grid: [0, 1, 2], values: [0, 1] }] }, /3 grid points but 2 values/],
       [{ type: 'FEATURE_IMPORTANCE', shap: { features: ['a'], values: [[1]] } }, /featureImportance is required/],
       [{ type: 'SALIENCY_MAP' }, /type must be one of/],
+      [{ type: 'SHAP_VALUES', shap: null }, /shap must not be null/],
+      [{ type: 'SHAP_VALUES', shap: [] }, /shap must be an object/],
+      [{ type: 'SHAP_VALUES', shap: { features: ['a'], values: null } }, /values must (not be null|be a non-empty array)/],
+      [{ type: 'FEATURE_IMPORTANCE', featureImportance: [null] }, /featureImportance/],
+      [{ type: 'FEATURE_IMPORTANCE', featureImportance: [[]] }, /featureImportance must hold objects only/],
+      [{ type: 'FEATURE_IMPORTANCE', featureImportance: [{ feature: 'a', importance: null }] }, /importance must (not be null|be a number)/],
+      [{ type: 'PARTIAL_DEPENDENCE', partialDependence: {} }, /partialDependence must be an array/],
+      [{ type: 'FEATURE_IMPORTANCE', name: null, featureImportance: [{ feature: 'a', importance: 1 }] }, /name must not be null/],
+      [{ type: null }, /type must (not be null|be one of)/],
+      [{}, /type must be one of/],
     ];
     for (const [body, detail] of cases) {
       const res = await t.http.post(url).send(body).expect(400);
@@ -293,9 +332,9 @@ describe('evaluation runs through the worker', () => {
     expect(json.headers['content-type']).toMatch(/^application\/json/);
     expect(json.body).toMatchObject({
       reportVersion: 1,
-      run: { id: run.id, status: 'COMPLETED', requestedBy: 'quant.alice' },
+      run: { id: run.id, status: 'COMPLETED', requestedBy: QUANT_ALICE },
       candidate: { label, modelName: MODEL },
-      scenario: { id: scenarioId, revision: 1, name: 'kr-momentum-main', baseline: { label: 'production v3' } },
+      scenario: { id: scenarioId, revision: 1, revisedBy: TESTER, name: 'kr-momentum-main', baseline: { label: 'production v3' } },
       conventions: { periodsPerYear: 252, riskFreeRate: 0.02, varConfidence: 0.95 },
       compliance: { status: 'PASSED', failed: 0 },
       explainability: { artifactCount: 1, importance: { maxShareFeature: 'momentum_12m', featureCount: 2 } },
@@ -318,12 +357,49 @@ describe('evaluation runs through the worker', () => {
     expect(page).toContain('Drawdown');
     expect(page).toContain('covid crash');
     expect(page).toContain('momentum_12m');
+    expect(page).toContain('requested by Alice Quant');
     expect(page).toContain('momentum &lt;b&gt;v7&lt;/b&gt; &amp; &quot;friends&quot;');
     expect(page).not.toContain('<b>v7</b>');
     expect(page).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|@import|url\(/i);
     expect(page.replaceAll('http://www.w3.org/2000/svg', '')).not.toMatch(/https?:\/\//);
 
     await t.http.get(`${RUNS}/${run.id}/report?format=pdf`).expect(400);
+  });
+
+  it('lets a viewer read scenarios, runs, artifacts and reports, and refuses it every change with nothing written', async () => {
+    const run = await evaluate({ modelName: MODEL, version: await registerVersion(), returns: GOOD });
+    await t.http.post(`${RUNS}/${run.id}/explainability`).send({ type: 'FEATURE_IMPORTANCE', featureImportance: [{ feature: 'a', importance: 1 }] }).expect(201);
+    const viewer = t.agent('viewer');
+    const reads = [
+      SCENARIOS,
+      `${SCENARIOS}/${scenarioId}`,
+      `${SCENARIOS}/${scenarioId}/revisions`,
+      `${SCENARIOS}/${scenarioId}/revisions/1`,
+      RUNS,
+      `${RUNS}/${run.id}`,
+      `${RUNS}/${run.id}/report`,
+      `${RUNS}/${run.id}/report?format=html`,
+      `${RUNS}/${run.id}/explainability`,
+    ];
+    for (const path of reads) expect({ path, status: (await viewer.get(path)).status }).toEqual({ path, status: 200 });
+
+    const runsBefore = (await t.http.get(`${RUNS}?limit=200`).expect(200)).body.items.length;
+    const refusals = [
+      await viewer.post(SCENARIOS).send(scenarioBody('viewer-scenario')),
+      await viewer.patch(`${SCENARIOS}/${scenarioId}`).send({ description: 'viewer was here' }),
+      await viewer.post(RUNS).send({ scenarioId, candidate: { modelName: MODEL, version: 1, returns: GOOD } }),
+      await viewer.post(`${RUNS}/${run.id}/explainability`).send({ type: 'FEATURE_IMPORTANCE', featureImportance: [{ feature: 'b', importance: 1 }] }),
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([403, 403, 403, 403]);
+    expect(refusals[0].headers['content-type']).toMatch(/^application\/problem\+json/);
+
+    expect((await t.http.get(`${SCENARIOS}?namePrefix=viewer-`).expect(200)).body.items).toHaveLength(0);
+    const scenario = await t.http.get(`${SCENARIOS}/${scenarioId}`).expect(200);
+    expect(scenario.body).toMatchObject({ revision: 1, description: '' });
+    expect((await t.http.get(`${RUNS}?limit=200`).expect(200)).body.items).toHaveLength(runsBefore);
+    expect((await t.http.get(`${RUNS}/${run.id}/explainability`).expect(200)).body.items).toHaveLength(1);
+    const audit = await t.http.get(`/api/v1/audit?resourceType=evaluation-scenario&resourceId=${scenarioId}`).expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['evaluation.scenario.created']);
   });
 
   it('answers 409 for the report of a run that has not completed, and 404 for an unknown run', async () => {
@@ -334,7 +410,7 @@ describe('evaluation runs through the worker', () => {
       candidate: { modelName: null, version: null, lifecycleRunId: '0123456789abcdef01234567', label: 'parked', metrics: { sharpe: 1 } },
       candidateReturns: null,
       trigger: 'API',
-      requestedBy: null,
+      requestedBy: TESTER,
       dedupeKey: null,
     });
     const res = await t.http.get(`${RUNS}/${queued!.id}/report`).expect(409);

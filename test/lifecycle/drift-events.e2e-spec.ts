@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
+import request from 'supertest';
+
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
 const BASE = '/api/v1/ml/lifecycle/drift-events';
@@ -32,10 +34,10 @@ describe('lifecycle drift events', () => {
   it('keeps a given severity and records version, plan, detection time and the actor', async () => {
     const res = await t.http
       .post(BASE)
-      .set('X-Actor', 'drift-monitor')
+      .set(t.as('drift-monitor'))
       .send(psi(0.01, { modelVersion: 1, severity: 'HIGH', detectedAt: '2026-11-20T08:00:00.000Z', responsePlan: 'retrain' }))
       .expect(201);
-    expect(res.body).toMatchObject({ severity: 'HIGH', severitySource: 'GIVEN', modelVersion: 1, responsePlan: 'retrain', recordedBy: 'drift-monitor' });
+    expect(res.body).toMatchObject({ severity: 'HIGH', severitySource: 'GIVEN', modelVersion: 1, responsePlan: 'retrain', recordedBy: { id: 'user:drift-monitor', name: 'Drift Monitor' } });
     expect(res.body.detectedAt).toBe('2026-11-20T08:00:00.000Z');
   });
 
@@ -78,22 +80,27 @@ describe('lifecycle drift events', () => {
   it('acknowledges then resolves with notes, and refuses to reopen or skip back', async () => {
     const event = await t.http.post(BASE).send(psi(0.3)).expect(201);
     const url = `${BASE}/${event.body.id}`;
-    await t.http.patch(url).send({ status: 'ACKNOWLEDGED', note: 'looking' }).expect(400);
-    const acked = await t.http.patch(url).set('X-Actor', 'analyst-1').send({ status: 'ACKNOWLEDGED', note: 'looking' }).expect(200);
+    await request(t.url).patch(url).send({ status: 'ACKNOWLEDGED', note: 'looking' }).expect(401);
+    const acked = await t.http.patch(url).set(t.as('analyst-1')).send({ status: 'ACKNOWLEDGED', note: 'looking' }).expect(200);
     expect(acked.body.status).toBe('ACKNOWLEDGED');
-    await t.http.patch(url).set('X-Actor', 'analyst-1').send({ status: 'ACKNOWLEDGED', note: 'again' }).expect(409);
-    const resolved = await t.http.patch(url).set('X-Actor', 'analyst-2').send({ status: 'RESOLVED', note: 'retrained' }).expect(200);
-    expect(resolved.body.notes.map((n: { status: string; by: string }) => [n.status, n.by])).toEqual([['ACKNOWLEDGED', 'analyst-1'], ['RESOLVED', 'analyst-2']]);
-    const reopen = await t.http.patch(url).set('X-Actor', 'analyst-1').send({ status: 'OPEN', note: 'x' }).expect(400);
+    await t.http.patch(url).set(t.as('analyst-1')).send({ status: 'ACKNOWLEDGED', note: 'again' }).expect(409);
+    const resolved = await t.http.patch(url).set(t.as('analyst-2')).send({ status: 'RESOLVED', note: 'retrained' }).expect(200);
+    expect(resolved.body.notes.map((n: { status: string; by: { id: string } }) => [n.status, n.by.id])).toEqual([['ACKNOWLEDGED', 'user:analyst-1'], ['RESOLVED', 'user:analyst-2']]);
+    const audited = (await t.http.get(`/api/v1/audit?resourceType=drift-event&resourceId=${event.body.id}`).expect(200)).body.items;
+    expect(audited.map((e: { action: string; actor: { id: string } }) => [e.action, e.actor.id])).toEqual([
+      ['drift.event.resolved', 'user:analyst-2'],
+      ['drift.event.acknowledged', 'user:analyst-1'],
+    ]);
+    const reopen = await t.http.patch(url).set(t.as('analyst-1')).send({ status: 'OPEN', note: 'x' }).expect(400);
     expect(reopen.body.errors[0].field).toBe('status');
-    const twice = await t.http.patch(url).set('X-Actor', 'analyst-1').send({ status: 'RESOLVED', note: 'x' }).expect(409);
+    const twice = await t.http.patch(url).set(t.as('analyst-1')).send({ status: 'RESOLVED', note: 'x' }).expect(409);
     expect(twice.body).toMatchObject({ from: 'RESOLVED', to: 'RESOLVED' });
   });
 
   it('lets exactly one of several concurrent resolutions win', async () => {
     const event = await t.http.post(BASE).send(psi(0.3)).expect(201);
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => t.http.patch(`${BASE}/${event.body.id}`).set('X-Actor', `a${i}`).send({ status: 'RESOLVED', note: `n${i}` })),
+      Array.from({ length: 6 }, (_, i) => t.http.patch(`${BASE}/${event.body.id}`).set(t.as(['alice', 'bob', 'dave', 'erin', 'analyst-1', 'analyst-2'][i])).send({ status: 'RESOLVED', note: `n${i}` })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
     const final = await t.http.get(`${BASE}/${event.body.id}`).expect(200);

@@ -3,8 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ModelStagesService } from '../../src/lifecycle/registry/model-stages.service.js';
 import { ModelVersionsService } from '../../src/lifecycle/registry/model-versions.service.js';
 import { RegisteredModelsRepository } from '../../src/lifecycle/registry/registered-models.repository.js';
+import { SYSTEM_ACTORS, systemPrincipal } from '../../src/common/auth/principal.js';
 import { NotFoundError } from '../../src/common/errors/domain.errors.js';
+import request from 'supertest';
+
 import { createTestApp, type TestApp } from '../harness/test-app.js';
+
+const PIPELINE = systemPrincipal(SYSTEM_ACTORS.retrainingPipeline, ['editor']);
 
 const LIFECYCLE = '/api/v1/ml/lifecycle';
 const MODELS = `${LIFECYCLE}/models`;
@@ -18,7 +23,7 @@ interface Transition {
   version: number;
   from: string;
   to: string;
-  actor: string;
+  actor: { id: string; name: string };
   comment: string;
   reason: string;
 }
@@ -35,12 +40,18 @@ describe('lifecycle model registry', () => {
   });
 
   const model = (name: string, body: object = {}) => t.http.post(MODELS).send({ name, ...body });
-  const version = (name: string, body: object = {}) =>
-    t.http.post(`${MODELS}/${encodeURIComponent(name)}/versions`).set('X-Actor', 'trainer').send({ artifactUri: 's3://models/m', metrics: { sharpe: 1 }, ...body });
-  const stage = (name: string, v: number, to: string, actor = 'jane', comment = '') =>
-    t.http.post(`${MODELS}/${encodeURIComponent(name)}/versions/${v}/stage`).set('X-Actor', actor).send({ stage: to, comment });
-  const check = (name: string, v: number, key: string, checked = true, actor = 'risk-officer') =>
-    t.http.patch(`${MODELS}/${encodeURIComponent(name)}/versions/${v}/checklist/${key}`).set('X-Actor', actor).send({ checked });
+  /** Versions are created by `dave`, an editor; `alice` and the other approvers review and promote them. */
+  const version = (name: string, body: object = {}, creator = 'dave') =>
+    t.http.post(`${MODELS}/${encodeURIComponent(name)}/versions`).set(t.as(creator)).send({ artifactUri: 's3://models/m', metrics: { sharpe: 1 }, ...body });
+  const stage = (name: string, v: number, to: string, actor = 'alice', comment = '') =>
+    t.http.post(`${MODELS}/${encodeURIComponent(name)}/versions/${v}/stage`).set(t.as(actor)).send({ stage: to, comment });
+  const check = (name: string, v: number, key: string, checked = true, actor = 'carol') =>
+    t.http.patch(`${MODELS}/${encodeURIComponent(name)}/versions/${v}/checklist/${key}`).set(t.as(actor)).send({ checked });
+  const person = (id: string, name: string) => ({ id: `user:${id}`, name });
+  const DAVE = person('dave', 'Dave Okafor');
+  const ALICE = person('alice', 'Alice Kim');
+  const BOB = person('bob', 'Bob Novak');
+  const CAROL = person('carol', 'Carol Reyes');
   const getModel = async (name: string) => (await t.http.get(`${MODELS}/${encodeURIComponent(name)}`).expect(200)).body;
   const transitionsOf = async (name: string): Promise<Transition[]> => (await t.http.get(`${MODELS}/${name}/transitions?limit=200`).expect(200)).body.items;
 
@@ -179,11 +190,12 @@ describe('lifecycle model registry', () => {
         tags: ['manual'],
         stage: 'NONE',
         approved: false,
-        createdBy: 'trainer',
+        createdBy: DAVE,
+        originators: [DAVE.id],
         latestEvaluation: null,
         lastTransition: null,
       });
-      expect(created.body.checklist).toEqual(CHECKLIST.map((item) => ({ ...item, checked: false, checkedBy: null, checkedAt: null, comment: '' })));
+      expect(created.body.checklist).toEqual(CHECKLIST.map((item) => ({ ...item, systemChecked: false, checked: false, checkedBy: null, checkedAt: null, comment: '' })));
       const read = await t.http.get(`${MODELS}/direct/versions/1`).expect(200);
       expect(read.body).toEqual(created.body);
     });
@@ -270,12 +282,12 @@ describe('lifecycle model registry', () => {
       expect(await transitionsOf('illegal')).toEqual([]);
     });
 
-    it('requires the X-Actor header to change a stage or a checklist item', async () => {
+    it('refuses an anonymous stage change or checklist tick with 401, leaving the version as it was', async () => {
       await model('anonymous', { defaultChecklist: CHECKLIST }).expect(201);
       await version('anonymous').expect(201);
-      const stageRes = await t.http.post(`${MODELS}/anonymous/versions/1/stage`).send({ stage: 'STAGING' }).expect(400);
-      expect(stageRes.body.errors[0].field).toBe('X-Actor');
-      await t.http.patch(`${MODELS}/anonymous/versions/1/checklist/backtest`).send({ checked: true }).expect(400);
+      const stageRes = await request(t.url).post(`${MODELS}/anonymous/versions/1/stage`).set('X-Actor', 'risk-committee').send({ stage: 'STAGING' }).expect(401);
+      expect(stageRes.headers['www-authenticate']).toMatch(/^Bearer/);
+      await request(t.url).patch(`${MODELS}/anonymous/versions/1/checklist/backtest`).set('X-Actor', 'risk-committee').send({ checked: true }).expect(401);
       expect((await t.http.get(`${MODELS}/anonymous/versions/1`).expect(200)).body).toMatchObject({ stage: 'NONE', approved: false });
     });
 
@@ -295,17 +307,17 @@ describe('lifecycle model registry', () => {
       await model('approve', { defaultChecklist: CHECKLIST }).expect(201);
       await version('approve').expect(201);
       await stage('approve', 1, 'STAGING', 'alice', 'ready for review').expect(200);
-      const checked = await check('approve', 1, 'risk-review', true, 'risk-officer').expect(200);
-      expect(checked.body.checklist[0]).toMatchObject({ key: 'risk-review', checked: true, checkedBy: 'risk-officer', checkedAt: expect.any(String) });
-      const finished = await check('approve', 1, 'backtest', true, 'quant-lead').expect(200);
+      const checked = await check('approve', 1, 'risk-review', true, 'carol').expect(200);
+      expect(checked.body.checklist[0]).toMatchObject({ key: 'risk-review', checked: true, checkedBy: CAROL, checkedAt: expect.any(String) });
+      const finished = await check('approve', 1, 'backtest', true, 'reviewer-b').expect(200);
       expect(finished.body.approved).toBe(true);
       const promoted = await stage('approve', 1, 'PRODUCTION', 'bob', 'go live').expect(200);
-      expect(promoted.body).toMatchObject({ stage: 'PRODUCTION', lastTransition: { from: 'STAGING', to: 'PRODUCTION', actor: 'bob', comment: 'go live' } });
+      expect(promoted.body).toMatchObject({ stage: 'PRODUCTION', lastTransition: { from: 'STAGING', to: 'PRODUCTION', actor: BOB, comment: 'go live' } });
       expect(await getModel('approve')).toMatchObject({ productionVersion: 1, pendingProductionChange: null });
       const log = (await t.http.get(`${MODELS}/approve/versions/1/transitions`).expect(200)).body.items;
       expect(log).toEqual([
-        expect.objectContaining({ from: 'STAGING', to: 'PRODUCTION', actor: 'bob', comment: 'go live', reason: 'REQUESTED', at: expect.any(String) }),
-        expect.objectContaining({ from: 'NONE', to: 'STAGING', actor: 'alice', comment: 'ready for review', reason: 'REQUESTED' }),
+        expect.objectContaining({ from: 'STAGING', to: 'PRODUCTION', actor: BOB, comment: 'go live', reason: 'REQUESTED', at: expect.any(String) }),
+        expect.objectContaining({ from: 'NONE', to: 'STAGING', actor: ALICE, comment: 'ready for review', reason: 'REQUESTED' }),
       ]);
     });
 
@@ -330,19 +342,19 @@ describe('lifecycle model registry', () => {
       expect((await getModel('replace')).productionVersion).toBe(2);
       const log = await transitionsOf('replace');
       expect(log.filter((e) => e.to === 'PRODUCTION' || e.from === 'PRODUCTION')).toEqual([
-        expect.objectContaining({ version: 1, from: 'PRODUCTION', to: 'ARCHIVED', actor: 'carol', reason: 'REPLACED', comment: 'Replaced in production by version 2' }),
-        expect.objectContaining({ version: 2, from: 'STAGING', to: 'PRODUCTION', actor: 'carol', comment: 'v2 is better', reason: 'REQUESTED' }),
-        expect.objectContaining({ version: 1, from: 'STAGING', to: 'PRODUCTION', actor: 'bob' }),
+        expect.objectContaining({ version: 1, from: 'PRODUCTION', to: 'ARCHIVED', actor: CAROL, reason: 'REPLACED', comment: 'Replaced in production by version 2' }),
+        expect.objectContaining({ version: 2, from: 'STAGING', to: 'PRODUCTION', actor: CAROL, comment: 'v2 is better', reason: 'REQUESTED' }),
+        expect.objectContaining({ version: 1, from: 'STAGING', to: 'PRODUCTION', actor: BOB }),
       ]);
     });
 
     it('retires the production version, leaving the model without one, and brings it back through STAGING', async () => {
       await approvedStagingVersions('retire', 1);
       await stage('retire', 1, 'PRODUCTION').expect(200);
-      const archived = await stage('retire', 1, 'ARCHIVED', 'ops', 'incident 42').expect(200);
+      const archived = await stage('retire', 1, 'ARCHIVED', 'bob', 'incident 42').expect(200);
       expect(archived.body.stage).toBe('ARCHIVED');
       expect((await getModel('retire')).productionVersion).toBeNull();
-      expect((await transitionsOf('retire'))[0]).toMatchObject({ from: 'PRODUCTION', to: 'ARCHIVED', actor: 'ops', comment: 'incident 42', reason: 'REQUESTED' });
+      expect((await transitionsOf('retire'))[0]).toMatchObject({ from: 'PRODUCTION', to: 'ARCHIVED', actor: BOB, comment: 'incident 42', reason: 'REQUESTED' });
       await stage('retire', 1, 'PRODUCTION').expect(409);
       await stage('retire', 1, 'STAGING').expect(200);
       await stage('retire', 1, 'PRODUCTION').expect(200);
@@ -351,7 +363,8 @@ describe('lifecycle model registry', () => {
 
     it('ends concurrent promotions of five versions with exactly one in production and a consistent log', async () => {
       await approvedStagingVersions('race', 5);
-      const results = await Promise.all([1, 2, 3, 4, 5].map((v) => stage('race', v, 'PRODUCTION', `promoter-${v}`)));
+      const promoters = ['alice', 'bob', 'carol', 'approver', 'reviewer-b'];
+      const results = await Promise.all([1, 2, 3, 4, 5].map((v) => stage('race', v, 'PRODUCTION', promoters[v - 1])));
       for (const r of results) expect([200, 409]).toContain(r.status);
       const won = results.filter((r) => r.status === 200).map((r) => r.body.version as number);
       expect(won.length).toBeGreaterThanOrEqual(1);
@@ -375,7 +388,7 @@ describe('lifecycle model registry', () => {
       const replacements = log.filter((e) => e.from === 'PRODUCTION');
       expect(promotions.map((e) => e.version).sort()).toEqual([...won].sort());
       expect(replacements.map((e) => e.version).sort()).toEqual(won.filter((v) => v !== production[0].version).sort());
-      for (const e of promotions) expect(e.actor).toBe(`promoter-${e.version}`);
+      for (const e of promotions) expect(e.actor.id).toBe(`user:${promoters[e.version - 1]}`);
     });
 
     it('lists the stage log of a model newest first, one page at a time', async () => {
@@ -388,12 +401,108 @@ describe('lifecycle model registry', () => {
         ['ARCHIVED', 'd'],
         ['STAGING', 'e'],
       ];
-      for (const [to, comment] of path) await stage('log-pages', 1, to, 'pager', comment).expect(200);
+      for (const [to, comment] of path) await stage('log-pages', 1, to, 'erin', comment).expect(200);
       const first = await t.http.get(`${MODELS}/log-pages/transitions?limit=3`).expect(200);
       const second = await t.http.get(`${MODELS}/log-pages/transitions?limit=3&cursor=${first.body.nextCursor}`).expect(200);
       const comments = [...first.body.items, ...second.body.items].map((e: Transition) => e.comment);
       expect(comments).toEqual(['e', 'd', 'c', 'b', 'a']);
       expect(second.body.nextCursor).toBeNull();
+    });
+  });
+
+  describe('identity: four eyes, roles and emergency rollback', () => {
+    const audit = async (name: string) =>
+      (await t.http.get(`/api/v1/audit?resourceType=model&resourceId=${encodeURIComponent(name)}&limit=200`).expect(200)).body.items as {
+        action: string;
+        outcome: string;
+        actor: { id: string };
+        context: { version?: number; key?: string };
+      }[];
+
+    it('refuses the creator of a version ticking its required items or promoting it, by identity, and records the attempts', async () => {
+      await model('four-eyes', { defaultChecklist: CHECKLIST }).expect(201);
+      await version('four-eyes', {}, 'alice').expect(201);
+      await stage('four-eyes', 1, 'STAGING', 'alice').expect(200);
+      const ownTick = await check('four-eyes', 1, 'risk-review', true, 'alice').expect(403);
+      expect(ownTick.body).toMatchObject({ rule: 'four-eyes', key: 'risk-review' });
+      await check('four-eyes', 1, 'notes', true, 'alice').expect(200);
+      await check('four-eyes', 1, 'risk-review', true, 'bob').expect(200);
+      await check('four-eyes', 1, 'backtest', true, 'carol').expect(200);
+      const ownPromotion = await stage('four-eyes', 1, 'PRODUCTION', 'alice').expect(403);
+      expect(ownPromotion.body.rule).toBe('four-eyes');
+      expect((await getModel('four-eyes')).productionVersion).toBeNull();
+      await stage('four-eyes', 1, 'PRODUCTION', 'bob').expect(200);
+      const refused = (await audit('four-eyes')).filter((e) => e.outcome === 'REFUSED');
+      expect(refused.map((e) => [e.action, e.actor.id])).toEqual(
+        expect.arrayContaining([
+          ['model.version.checklist-changed', 'user:alice'],
+          ['model.version.stage-changed', 'user:alice'],
+        ]),
+      );
+    });
+
+    it('treats an admin\'s self-minted approver key as the admin, so it cannot approve the admin\'s own version', async () => {
+      await model('self-key', { defaultChecklist: CHECKLIST }).expect(201);
+      await version('self-key', {}, 'root').expect(201);
+      const minted = await t.http.post('/api/v1/identity/api-keys').set(t.as('root')).send({ name: 'my approver key', roles: ['approver'] }).expect(201);
+      expect(minted.body.owner).toEqual({ id: 'user:root', name: 'Rita Root', kind: 'person' });
+      const byKey = { Authorization: `Bearer ${minted.body.secret}` };
+      await t.http.patch(`${MODELS}/self-key/versions/1/checklist/risk-review`).set(byKey).send({ checked: true }).expect(403);
+      await t.http.patch(`${MODELS}/self-key/versions/1/checklist/risk-review`).set(t.as('carol')).send({ checked: true }).expect(200);
+    });
+
+    it('lets only an approver move a version into or out of PRODUCTION, and refuses a viewer any stage change', async () => {
+      await approvedStagingVersions('roles', 1);
+      const editor = await stage('roles', 1, 'PRODUCTION', 'erin').expect(403);
+      expect(editor.body.requiredRoles).toEqual(['approver']);
+      await t.http.post(`${MODELS}/roles/versions/1/stage`).set(t.as('viewer')).send({ stage: 'NONE' }).expect(403);
+      await stage('roles', 1, 'PRODUCTION', 'alice').expect(200);
+      await stage('roles', 1, 'ARCHIVED', 'erin').expect(403);
+      expect((await getModel('roles')).productionVersion).toBe(1);
+    });
+
+    it('never lets a person tick the system-checked evaluation item', async () => {
+      await model('system-item', { defaultChecklist: [{ key: 'evaluation', description: 'Evaluation harness passed', required: true }] }).expect(201);
+      await version('system-item').expect(201);
+      const refused = await check('system-item', 1, 'evaluation', true, 'carol').expect(403);
+      expect(refused.body.detail).toContain('evaluation harness');
+      expect((await t.http.get(`${MODELS}/system-item/versions/1`).expect(200)).body.checklist[0]).toMatchObject({ systemChecked: true, checked: false });
+    });
+
+    it('answers which version was in production at any moment', async () => {
+      await approvedStagingVersions('history', 2);
+      const at = async (moment: Date) => (await t.http.get(`${MODELS}/history/production?at=${moment.toISOString()}`).expect(200)).body;
+      const t0 = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await stage('history', 1, 'PRODUCTION', 'alice').expect(200);
+      const t1 = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await stage('history', 2, 'PRODUCTION', 'bob').expect(200);
+      const t2 = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await stage('history', 2, 'ARCHIVED', 'bob').expect(200);
+      const t3 = new Date();
+      expect(await at(t0)).toMatchObject({ modelName: 'history', version: null, since: null });
+      expect(await at(t1)).toMatchObject({ version: 1, since: expect.any(String) });
+      expect(await at(t2)).toMatchObject({ version: 2 });
+      expect(await at(t3)).toMatchObject({ version: null });
+      await t.http.get(`${MODELS}/history/production?at=yesterday`).expect(400);
+      await t.http.get(`${MODELS}/ghost/production`).expect(404);
+    });
+
+    it('rolls back to the previous production version in one call by one approver, audited as a rollback', async () => {
+      await approvedStagingVersions('rollback', 2);
+      await t.http.post(`${MODELS}/rollback/rollback`).set(t.as('carol')).send({ comment: 'nothing to roll back to' }).expect(409);
+      await stage('rollback', 1, 'PRODUCTION', 'alice').expect(200);
+      await stage('rollback', 2, 'PRODUCTION', 'bob').expect(200);
+      await t.http.post(`${MODELS}/rollback/rollback`).set(t.as('erin')).send({ comment: 'not an approver' }).expect(403);
+      const rolledBack = await t.http.post(`${MODELS}/rollback/rollback`).set(t.as('carol')).send({ comment: 'v2 mis-prices puts' }).expect(200);
+      expect(rolledBack.body).toMatchObject({ version: 1, stage: 'PRODUCTION', lastTransition: { from: 'ARCHIVED', to: 'PRODUCTION', reason: 'ROLLBACK', actor: CAROL } });
+      expect(await getModel('rollback')).toMatchObject({ productionVersion: 1, pendingProductionChange: null });
+      expect((await t.http.get(`${MODELS}/rollback/versions/2`).expect(200)).body.stage).toBe('ARCHIVED');
+      const entries = await audit('rollback');
+      expect(entries.find((e) => e.action === 'model.version.rolled-back')).toMatchObject({ actor: { id: 'user:carol' }, context: { version: 1 } });
+      expect(entries.filter((e) => e.action === 'model.version.stage-changed' && e.outcome === 'SUCCEEDED').map((e) => e.context.version)).toEqual(expect.arrayContaining([1, 2]));
     });
   });
 
@@ -441,7 +550,7 @@ describe('lifecycle model registry', () => {
   });
 
   describe('seams for other domains', () => {
-    it('records an evaluation on the version and checks or unchecks its evaluation item', async () => {
+    it('records an evaluation on the version and checks or unchecks its system-checked evaluation item', async () => {
       const evaluationItem = { key: 'evaluation', description: 'Evaluation harness passed', required: true };
       await model('evaluated', { defaultChecklist: [evaluationItem] }).expect(201);
       await version('evaluated').expect(201);
@@ -451,12 +560,12 @@ describe('lifecycle model registry', () => {
       await sut.recordEvaluation('evaluated', 1, { ...base, status: 'PASSED_WITH_WARNINGS', evaluatedAt: new Date('2024-06-01T00:00:00Z') });
       let read = (await t.http.get(`${MODELS}/evaluated/versions/1`).expect(200)).body;
       expect(read.latestEvaluation).toEqual({ ...base, status: 'PASSED_WITH_WARNINGS', evaluatedAt: '2024-06-01T00:00:00.000Z' });
-      expect(read.checklist[0]).toMatchObject({ key: 'evaluation', checked: true, checkedBy: 'evaluation-harness' });
+      expect(read.checklist[0]).toMatchObject({ key: 'evaluation', systemChecked: true, checked: true, checkedBy: SYSTEM_ACTORS.evaluationHarness });
 
       await sut.recordEvaluation('evaluated', 1, { ...base, evaluationRunId: 'e2', status: 'FAILED', evaluatedAt: new Date('2024-06-02T00:00:00Z') });
       read = (await t.http.get(`${MODELS}/evaluated/versions/1`).expect(200)).body;
       expect(read.latestEvaluation.evaluationRunId).toBe('e2');
-      expect(read.checklist[0]).toMatchObject({ checked: false, checkedBy: 'evaluation-harness' });
+      expect(read.checklist[0]).toMatchObject({ checked: false, checkedBy: SYSTEM_ACTORS.evaluationHarness });
 
       await sut.recordEvaluation('evaluated', 1, { ...base, evaluationRunId: 'e0', status: 'PASSED', evaluatedAt: new Date('2024-05-01T00:00:00Z') });
       read = (await t.http.get(`${MODELS}/evaluated/versions/1`).expect(200)).body;
@@ -482,10 +591,10 @@ describe('lifecycle model registry', () => {
       await model('retrained').expect(201);
       const runId = await finishedRun('s3://runs/retrain/', { window: '60' }, [{ key: 'sharpe', value: 2, step: 1 }]);
       await t.http.patch(`${LIFECYCLE}/runs/${runId}`).send({ status: 'FINISHED' }).expect(200);
-      const created = await t.app.get(ModelStagesService).registerRunForStaging('retrained', runId, 'retraining-pipeline', { tags: ['auto'] });
-      expect(created).toMatchObject({ version: 1, stage: 'STAGING', runId, createdBy: 'retraining-pipeline', tags: ['auto'] });
+      const created = await t.app.get(ModelStagesService).registerRunForStaging('retrained', runId, PIPELINE, { tags: ['auto'], alsoOriginatedBy: ['service:risk-trainer'] });
+      expect(created).toMatchObject({ version: 1, stage: 'STAGING', runId, createdBy: SYSTEM_ACTORS.retrainingPipeline, originators: [SYSTEM_ACTORS.retrainingPipeline.id, 'service:risk-trainer'], tags: ['auto'] });
       expect(await transitionsOf('retrained')).toEqual([
-        expect.objectContaining({ version: 1, from: 'NONE', to: 'STAGING', actor: 'retraining-pipeline', comment: `Registered from run ${runId}` }),
+        expect.objectContaining({ version: 1, from: 'NONE', to: 'STAGING', actor: SYSTEM_ACTORS.retrainingPipeline, comment: `Registered from run ${runId}` }),
       ]);
     });
   });
@@ -497,12 +606,12 @@ describe('lifecycle model registry', () => {
       const runId = await finishedRun('s3://runs/replay/', {}, [{ key: 'sharpe', value: 1, step: 1 }]);
       await t.http.patch(`${LIFECYCLE}/runs/${runId}`).send({ status: 'FINISHED' }).expect(200);
       const sut = t.app.get(ModelStagesService);
-      const attempts = await Promise.all([1, 2, 3].map(() => sut.registerRunForStaging('replayed', runId, 'retraining-pipeline', { idempotencyKey: `job-${runId}` })));
+      const attempts = await Promise.all([1, 2, 3].map(() => sut.registerRunForStaging('replayed', runId, PIPELINE, { idempotencyKey: `job-${runId}` })));
       expect(new Set(attempts.map((v) => v.version)).size).toBe(1);
       const versions = (await t.http.get(`${MODELS}/replayed/versions`).expect(200)).body.items;
       expect(versions.map((v: { stage: string }) => v.stage)).toEqual(['STAGING']);
       expect((await transitionsOf('replayed')).filter((e) => e.to === 'STAGING')).toHaveLength(1);
-      await expect(sut.registerRunForStaging('other-model', runId, 'retraining-pipeline', { idempotencyKey: `job-${runId}` })).rejects.toThrow(
+      await expect(sut.registerRunForStaging('other-model', runId, PIPELINE, { idempotencyKey: `job-${runId}` })).rejects.toThrow(
         /already created version \d+ of model 'replayed'/,
       );
       expect((await getModel('other-model')).latestVersion).toBe(0);
@@ -528,7 +637,9 @@ describe('lifecycle model registry', () => {
         expect(Object.keys(paths[path]?.[method]?.responses ?? {})).toEqual(expect.arrayContaining(statuses));
       }
       const stageParams = paths['/api/v1/ml/lifecycle/models/{model}/versions/{version}/stage'].post.parameters.map((p: { name: string }) => p.name);
-      expect(stageParams).toEqual(expect.arrayContaining(['model', 'version', 'X-Actor']));
+      expect(stageParams).toEqual(expect.arrayContaining(['model', 'version']));
+      expect(stageParams).not.toContain('X-Actor');
+      expect(paths['/api/v1/ml/lifecycle/models/{model}/versions/{version}/stage'].post.security).toEqual([{ bearer: [] }]);
     });
 
     it('refuses unknown fields and operator-shaped values, writing nothing', async () => {
@@ -560,7 +671,7 @@ describe('lifecycle model registry', () => {
         fromVersion: null,
         fromProductionTransitionId: null,
         fromTransitionId: null,
-        actor: 'crashed-promoter',
+        actor: { id: 'user:crashed-promoter', name: 'Crashed Promoter' },
         comment: 'interrupted',
         requestedAt: new Date(),
       });
@@ -571,7 +682,7 @@ describe('lifecycle model registry', () => {
       expect(await getModel('crash-forward')).toMatchObject({ productionVersion: 1, pendingProductionChange: null });
       expect((await t.http.get(`${MODELS}/crash-forward/versions/1`).expect(200)).body.stage).toBe('PRODUCTION');
       expect(await transitionsOf('crash-forward')).toContainEqual(
-        expect.objectContaining({ id: ids[1], version: 1, from: 'STAGING', to: 'PRODUCTION', actor: 'crashed-promoter', comment: 'interrupted' }),
+        expect.objectContaining({ id: ids[1], version: 1, from: 'STAGING', to: 'PRODUCTION', actor: { id: 'user:crashed-promoter', name: 'Crashed Promoter' }, comment: 'interrupted' }),
       );
     });
 
@@ -586,7 +697,7 @@ describe('lifecycle model registry', () => {
         fromVersion: null,
         fromProductionTransitionId: null,
         fromTransitionId: null,
-        actor: 'crashed-promoter',
+        actor: { id: 'user:crashed-promoter', name: 'Crashed Promoter' },
         comment: '',
         requestedAt: new Date(),
       });

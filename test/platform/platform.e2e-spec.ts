@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
+import request from 'supertest';
+
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
 describe('platform cross-cutting behaviour', () => {
@@ -74,11 +76,24 @@ describe('platform cross-cutting behaviour', () => {
     await t.http.get('/api/docs').expect(200);
   });
 
-  it('serves the queue dashboard over every queue under /admin/queues, outside the API prefix', async () => {
-    const page = await t.http.get('/admin/queues').expect(200);
+  it('serves the queue dashboard over every queue under /admin/queues, to admins only', async () => {
+    const admin = t.agent('admin');
+    const page = await admin.get('/admin/queues').expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    const api = await t.http.get('/admin/queues/api/queues').expect(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['evaluation', 'retraining', 'retraining-external']);
+    expect(page.headers['x-powered-by']).toBeUndefined();
+    const api = await admin.get('/admin/queues/api/queues').expect(200);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['evaluation', 'retraining']);
+  });
+
+  it('refuses the queue dashboard to anonymous callers (401) and to non-admins (403), so nobody else can pause a queue', async () => {
+    const anonymous = await request(t.url).put('/admin/queues/api/queues/evaluation/pause').expect(401);
+    expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(anonymous.headers['x-powered-by']).toBeUndefined();
+    await request(t.url).get('/admin/queues/api/queues').expect(401);
+    await t.http.put('/admin/queues/api/queues/evaluation/pause').expect(403);
+    await t.agent('viewer').get('/admin/queues/api/queues').expect(403);
+    const queues = (await t.agent('admin').get('/admin/queues/api/queues').expect(200)).body.queues as { name: string; isPaused: boolean }[];
+    expect(queues.find((q) => q.name === 'evaluation')?.isPaused).toBe(false);
   });
 
   // Last: it stops this suite's Redis.

@@ -21,7 +21,8 @@ describe('API and worker processes', () => {
     const port = await freePort();
     const api = startPlatformProcess('main', { PORT: String(port) });
     await api.waitFor(/API listening/);
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/ml/lifecycle/experiments`, { headers: { 'X-Request-Id': 'trace-proc-1' } });
+    const token = await services.oidc.token('tester');
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/ml/lifecycle/experiments`, { headers: { 'X-Request-Id': 'trace-proc-1', Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     const line = JSON.parse(await api.waitFor(/"requestId":"trace-proc-1"/));
     expect(line).toMatchObject({ level: 'log', context: 'HTTP', requestId: 'trace-proc-1', method: 'GET', status: 200 });
@@ -36,7 +37,14 @@ describe('API and worker processes', () => {
     await api.waitFor(/API listening/);
     // The request is under way (headers and half the body sent) when SIGTERM arrives; the rest follows after.
     const body = JSON.stringify({ name: 'created-during-shutdown' });
-    const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/ml/lifecycle/experiments', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const token = await services.oidc.token('tester');
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/ml/lifecycle/experiments',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+    });
     const answered = new Promise<number>((resolve, reject) => {
       request.on('response', (res) => {
         res.resume();

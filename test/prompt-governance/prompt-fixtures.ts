@@ -1,8 +1,20 @@
-import type TestAgent from 'supertest/lib/agent.js';
+import { DEFAULT_PERSONAS } from '../harness/oidc.js';
+import type { TestApp } from '../harness/test-app.js';
 
 export const PG = '/api/v1/prompt-governance';
 
+/** Who writes a prompt (an editor) and who reviews it (an approver who is neither its author nor its submitter). */
+export const AUTHOR = 'author-a';
+export const REVIEWER = 'reviewer-b';
+
 export const SAFE_TEXT = 'Summarise {{document}} for {{client_name}} in three short bullet points.';
+
+/** How a persona appears as the actor of a change: its stable id and display name. */
+export function actor(persona: string): { id: string; name: string } {
+  const found = DEFAULT_PERSONAS.find((p) => p.id === persona);
+  if (!found) throw new Error(`unknown persona '${persona}'`);
+  return { id: `user:${found.id}`, name: found.name };
+}
 
 export function templateBody(name: string, overrides: Record<string, unknown> = {}, version: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -25,11 +37,11 @@ export function templateBody(name: string, overrides: Record<string, unknown> = 
   };
 }
 
-/** Creates a template whose version 1 is approved by a reviewer other than its author. */
-export async function approvedTemplate(http: TestAgent, name: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const created = await http.post(`${PG}/templates`).set('X-Actor', 'author-a').send(templateBody(name, overrides)).expect(201);
+/** Creates a template whose version 1 is written and submitted by AUTHOR and approved by REVIEWER. */
+export async function approvedTemplate(t: TestApp, name: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await t.http.post(`${PG}/templates`).set(t.as(AUTHOR)).send(templateBody(name, overrides)).expect(201);
   const id = created.body.template.id as string;
-  await http.post(`${PG}/templates/${id}/1/submit`).set('X-Actor', 'author-a').send({}).expect(200);
-  await http.post(`${PG}/templates/${id}/1/approve`).set('X-Actor', 'reviewer-b').send({ comment: 'ok' }).expect(200);
+  await t.http.post(`${PG}/templates/${id}/1/submit`).set(t.as(AUTHOR)).send({}).expect(200);
+  await t.http.post(`${PG}/templates/${id}/1/approve`).set(t.as(REVIEWER)).send({ comment: 'ok' }).expect(200);
   return id;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { createTestApp, type TestApp } from '../harness/test-app.js';
-import { approvedTemplate, PG, templateBody } from './prompt-fixtures.js';
+import { actor, approvedTemplate, PG, templateBody } from './prompt-fixtures.js';
 
 describe('prompt governance templates and versions', () => {
   let t: TestApp;
@@ -15,11 +15,11 @@ describe('prompt governance templates and versions', () => {
   });
 
   const create = (name: string, overrides: Record<string, unknown> = {}, version: Record<string, unknown> = {}) =>
-    t.http.post(`${PG}/templates`).set('X-Actor', 'alice').send(templateBody(name, overrides, version));
+    t.http.post(`${PG}/templates`).set(t.as('alice')).send(templateBody(name, overrides, version));
 
   it('creates a template with its first version and reads both back', async () => {
     const created = await create('client-letter', { policies: [{ id: 'max-length', maxChars: 2000 }], logRawVariables: true }).expect(201);
-    expect(created.body.template).toMatchObject({ name: 'client-letter', owner: 'wealth-genai', lastVersion: 1, labels: [], createdBy: 'alice', logRawVariables: true });
+    expect(created.body.template).toMatchObject({ name: 'client-letter', owner: 'wealth-genai', lastVersion: 1, labels: [], createdBy: actor('alice'), logRawVariables: true });
     expect(created.body.template.retiredVersions).toBeUndefined();
     const id = created.body.template.id;
     const template = await t.http.get(`${PG}/templates/${id}`).expect(200);
@@ -49,7 +49,7 @@ describe('prompt governance templates and versions', () => {
     expect(both.body.errors[0].field).toBe('template');
     const fields = await t.http
       .post(`${PG}/templates`)
-      .set('X-Actor', 'alice')
+      .set(t.as('alice'))
       .send({ name: '', owner: 'x', declaredRiskLevel: 'CRITICAL', firstVersion: { modelSettings: { model: 'm', temperature: 9 }, variables: [{ name: '1bad' }] }, extra: 1 })
       .expect(400);
     expect(fields.body.errors.map((e: { field: string }) => e.field)).toEqual(
@@ -61,7 +61,8 @@ describe('prompt governance templates and versions', () => {
     expect(twice.body.detail).toContain('listed more than once');
     await t.http.get(`${PG}/templates/not-an-id`).expect(400);
     await t.http.get(`${PG}/templates/0123456789abcdef01234567`).expect(404);
-    const badVersion = await t.http.get(`${PG}/templates/0123456789abcdef01234567/first`).expect(400);
+    await t.http.get(`${PG}/templates/0123456789abcdef01234567/first`).expect(404);
+    const badVersion = await t.http.get(`${PG}/templates/0123456789abcdef01234567/0`).expect(400);
     expect(badVersion.body.errors[0].field).toBe('version');
   });
 
@@ -69,7 +70,7 @@ describe('prompt governance templates and versions', () => {
     const id = (await create('many-versions').expect(201)).body.template.id;
     const added = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        t.http.post(`${PG}/templates/${id}/versions`).set('X-Actor', 'bob').send({ template: `v {{x}} ${i}`, variables: [{ name: 'x' }], modelSettings: { model: 'm' } }),
+        t.http.post(`${PG}/templates/${id}/versions`).set(t.as('bob')).send({ template: `v {{x}} ${i}`, variables: [{ name: 'x' }], modelSettings: { model: 'm' } }),
       ),
     );
     expect(added.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
@@ -115,7 +116,7 @@ describe('prompt governance templates and versions', () => {
     const id = (await create('diff-me', {}, { template: 'line one\nline two {{a}}\nline three', variables: [{ name: 'a' }] }).expect(201)).body.template.id;
     await t.http
       .post(`${PG}/templates/${id}/versions`)
-      .set('X-Actor', 'alice')
+      .set(t.as('alice'))
       .send({ template: 'line one\nline 2 {{b}}\nline three', variables: [{ name: 'b', required: false }], modelSettings: { model: 'gpt-4o', temperature: 0 }, commitMessage: 'rename' })
       .expect(201);
     const diff = await t.http.get(`${PG}/templates/${id}/diff?from=1&to=2`).expect(200);
@@ -133,7 +134,7 @@ describe('prompt governance templates and versions', () => {
   it('filters templates by name prefix, tag, owner and version status', async () => {
     await create('flt-one', { tags: ['fx'], owner: 'desk-a' }).expect(201);
     await create('flt-two', { tags: ['rates'], owner: 'desk-b' }).expect(201);
-    const approvedId = await approvedTemplate(t.http, 'flt-approved', { tags: ['fx'] });
+    const approvedId = await approvedTemplate(t, 'flt-approved', { tags: ['fx'] });
     const byTag = await t.http.get(`${PG}/templates?name=flt-&tag=fx`).expect(200);
     expect(byTag.body.items.map((x: { name: string }) => x.name).sort()).toEqual(['flt-approved', 'flt-one']);
     const byOwner = await t.http.get(`${PG}/templates?name=flt-&owner=desk-b`).expect(200);
@@ -146,8 +147,8 @@ describe('prompt governance templates and versions', () => {
 
   it('re-evaluates with the template’s current policies on submission', async () => {
     const id = (await create('policy-later', {}, { template: 'Suggest a fund for {{client_name}}.', variables: [{ name: 'client_name' }] }).expect(201)).body.template.id;
-    await t.http.patch(`${PG}/templates/${id}`).set('X-Actor', 'compliance').send({ policies: [{ id: 'financial-advice-disclaimer' }] }).expect(200);
-    const submitted = await t.http.post(`${PG}/templates/${id}/1/submit`).set('X-Actor', 'alice').send({}).expect(200);
+    await t.http.patch(`${PG}/templates/${id}`).set(t.as('dave')).send({ policies: [{ id: 'financial-advice-disclaimer' }] }).expect(200);
+    const submitted = await t.http.post(`${PG}/templates/${id}/1/submit`).set(t.as('alice')).send({}).expect(200);
     expect(submitted.body.evaluation).toMatchObject({ trigger: 'submitted', grade: 'HIGH', policies: [{ id: 'financial-advice-disclaimer' }] });
     expect(submitted.body.evaluation.findings.map((f: { rule: string }) => f.rule)).toContain('policy.financial-advice-disclaimer');
   });
@@ -188,5 +189,48 @@ describe('prompt governance templates and versions', () => {
       ]),
     );
     expect(Object.keys(res.body.paths[`${PG}/templates/{id}/{version}/approve`].post.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+  });
+
+  it('documents version path parameters as integers from 1, template ids with their pattern, and limit as an integer', async () => {
+    const { body: doc } = await t.http.get('/api/docs-json').expect(200);
+    type Parameter = { name: string; in: string; schema: Record<string, unknown> };
+    const promptOperations = Object.entries(doc.paths as Record<string, Record<string, { parameters?: Parameter[] }>>)
+      .filter(([path]) => path.startsWith(PG))
+      .flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) => ({ path, method, parameters: operation.parameters ?? [] })));
+    const parameter = (name: string, where = 'path') => promptOperations.flatMap((o) => o.parameters.filter((p) => p.name === name && p.in === where).map((p) => ({ at: `${o.method} ${o.path}`, schema: p.schema })));
+
+    const versions = parameter('version');
+    expect(versions.length).toBe(11);
+    for (const v of versions) expect(v).toEqual({ at: v.at, schema: expect.objectContaining({ type: 'integer', minimum: 1 }) });
+    const ids = parameter('id');
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    for (const id of ids) expect(id).toEqual({ at: id.at, schema: expect.objectContaining({ type: 'string', pattern: '^[0-9a-fA-F]{24}$' }) });
+    const limits = parameter('limit', 'query');
+    expect(limits.map((l) => l.at).sort()).toEqual(
+      [`get ${PG}/templates`, `get ${PG}/templates/{id}/versions`, `get ${PG}/templates/{id}/audit`, `get ${PG}/templates/{id}/{version}/usage`].sort(),
+    );
+    for (const limit of limits) expect(limit.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 200 });
+    expect(parameter('version', 'query')[0].schema).toMatchObject({ type: 'integer', minimum: 1 });
+  });
+
+  it('routes only digits to /templates/{id}/{version}: PATCH /diff is never an edit of version "diff", and nothing changes', async () => {
+    const id = (await create('digits-only').expect(201)).body.template.id;
+    for (const segment of ['diff', 'versions', 'audit']) {
+      const patched = await t.http.patch(`${PG}/templates/${id}/${segment}`).send({ commitMessage: 'x' }).expect(405);
+      expect(patched.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(patched.headers.allow).toMatch(/^GET/);
+      await t.http.delete(`${PG}/templates/${id}/${segment}`).expect(405);
+    }
+    for (const segment of ['first', 'latest', '1.0', '-1']) {
+      const unknown = await t.http.patch(`${PG}/templates/${id}/${segment}`).send({ commitMessage: 'x' }).expect(404);
+      expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(unknown.body.detail).toContain(`'${segment}' is not a version number`);
+      await t.http.post(`${PG}/templates/${id}/${segment}/submit`).send({}).expect(404);
+    }
+    await t.http.post(`${PG}/templates/${id}/diff/submit`).send({}).expect(404);
+    const version = await t.http.get(`${PG}/templates/${id}/1`).expect(200);
+    expect(version.body).toMatchObject({ status: 'DRAFT', commitMessage: 'first' });
+    const audit = await t.http.get(`${PG}/templates/${id}/audit`).expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['prompt.template.created', 'prompt.version.created']);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 
 import { createTestApp, type TestApp } from '../harness/test-app.js';
-import { approvedTemplate, PG, templateBody } from './prompt-fixtures.js';
+import { approvedTemplate, AUTHOR, PG, templateBody } from './prompt-fixtures.js';
 
 const entry = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -22,7 +22,7 @@ describe('prompt governance usage logging', () => {
 
   beforeAll(async () => {
     t = await createTestApp('prompt_usage');
-    approvedId = await approvedTemplate(t.http, 'usage-approved');
+    approvedId = await approvedTemplate(t, 'usage-approved');
   });
 
   afterAll(async () => {
@@ -86,7 +86,7 @@ describe('prompt governance usage logging', () => {
   });
 
   it('flags toxic output, personal data in the output and usage of an unapproved version', async () => {
-    const draft = await t.http.post(`${PG}/templates`).set('X-Actor', 'alice').send(templateBody('usage-draft')).expect(201);
+    const draft = await t.http.post(`${PG}/templates`).set(t.as('alice')).send(templateBody('usage-draft')).expect(201);
     const draftId = draft.body.template.id;
     const res = await t.http
       .post(`${PG}/templates/${draftId}/1/usage/batch`)
@@ -111,7 +111,7 @@ describe('prompt governance usage logging', () => {
     const variables = { client_name: 'Kim', document: 'Q2' };
     const expectedHash = createHash('sha256').update('{"client_name":"Kim","document":"Q2"}').digest('hex');
     await t.http.post(`${PG}/templates/${approvedId}/1/usage`).send(entry('vars-1', { timestamp: '2025-08-01T00:00:00Z', variables: { document: 'Q2', client_name: 'Kim' } })).expect(201);
-    const rawId = await approvedTemplate(t.http, 'usage-raw', { logRawVariables: true });
+    const rawId = await approvedTemplate(t, 'usage-raw', { logRawVariables: true });
     await t.http.post(`${PG}/templates/${rawId}/1/usage`).send(entry('vars-2', { variables })).expect(201);
     const [hashed] = (await t.http.get(`${PG}/templates/${approvedId}/1/usage?from=2025-08-01T00:00:00Z`).expect(200)).body.items;
     expect(hashed).toMatchObject({ entryId: 'vars-1', variablesHash: expectedHash, variables: null });
@@ -120,8 +120,8 @@ describe('prompt governance usage logging', () => {
   });
 
   it('gives per version and day the count, error rate, p50/p95 latency, tokens and cost', async () => {
-    const id = await approvedTemplate(t.http, 'usage-stats');
-    await t.http.post(`${PG}/templates/${id}/versions`).set('X-Actor', 'author-a').send({ template: 'v2 {{x}}', variables: [{ name: 'x' }], modelSettings: { model: 'm' } }).expect(201);
+    const id = await approvedTemplate(t, 'usage-stats');
+    await t.http.post(`${PG}/templates/${id}/versions`).set(t.as(AUTHOR)).send({ template: 'v2 {{x}}', variables: [{ name: 'x' }], modelSettings: { model: 'm' } }).expect(201);
     const day1 = Array.from({ length: 20 }, (_, i) =>
       entry(`s1-${i}`, { timestamp: `2025-06-01T${String(i).padStart(2, '0')}:00:00Z`, latencyMs: (i + 1) * 10, tokensIn: 10, tokensOut: 5, cost: 0.5, ...(i % 4 === 0 && { outcome: 'error', errorCode: 'timeout' }) }),
     );
@@ -164,7 +164,7 @@ describe('prompt governance usage logging', () => {
   });
 
   it('pages through usage entries newest first and filters by time and outcome', async () => {
-    const id = await approvedTemplate(t.http, 'usage-paging');
+    const id = await approvedTemplate(t, 'usage-paging');
     const entries = Array.from({ length: 7 }, (_, i) => entry(`p-${i}`, { timestamp: `2025-07-01T0${i}:00:00Z`, ...(i === 3 && { outcome: 'error', errorCode: 'boom' }) }));
     await t.http.post(`${PG}/templates/${id}/1/usage/batch`).send({ entries }).expect(200);
     const seen: string[] = [];

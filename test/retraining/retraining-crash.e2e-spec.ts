@@ -6,7 +6,7 @@ import { RetrainingCloser } from '../../src/lifecycle/retraining/closing/retrain
 import { RetrainingJobsRepository } from '../../src/lifecycle/retraining/jobs/retraining-jobs.repository.js';
 import type { PlatformProcess } from '../harness/processes.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
-import { ACTOR, getJob, isState, JOBS, LIFECYCLE, putPolicy, registerModel, SLOW_TRAINING, startWorker, waitForJob } from './retraining-fixtures.js';
+import { getJob, isState, JOBS, LIFECYCLE, POLICY_ADMIN, putPolicy, registerModel, SLOW_TRAINING, startWorker, waitForJob } from './retraining-fixtures.js';
 
 const PREFIX = 'e2e-retraining-crash';
 
@@ -23,8 +23,8 @@ describe('retraining workers: crash recovery, replayed steps and graceful shutdo
 
   async function retrainSlowly(model: string, settings: Record<string, number> = SLOW_TRAINING): Promise<string> {
     await registerModel(t.http, model);
-    await putPolicy(t.http, model, { trainer: { kind: 'command', command: 'logistic-regression', settings } });
-    return (await t.http.post(`${LIFECYCLE}/models/${model}/retrain`).set(ACTOR).send({ reason: 'worker test' }).expect(201)).body.id;
+    await putPolicy(t, model, { trainer: { kind: 'command', command: 'logistic-regression', settings } });
+    return (await t.http.post(`${LIFECYCLE}/models/${model}/retrain`).send({ reason: 'worker test' }).expect(201)).body.id;
   }
 
   async function runsAndVersions(model: string): Promise<{ runs: { id: string }[]; versions: { version: number; stage: string }[] }> {
@@ -71,9 +71,10 @@ describe('retraining workers: crash recovery, replayed steps and graceful shutdo
 
   it('replays the closing steps of a job without creating a second run or version', async () => {
     await registerModel(t.http, 'replay-model');
-    await putPolicy(t.http, 'replay-model', { trainer: { kind: 'external' } });
-    const created = await t.http.post(`${LIFECYCLE}/models/replay-model/retrain`).set(ACTOR).send({ reason: 'replay test' }).expect(201);
-    await t.http.post(`${JOBS}/${created.body.id}/complete`).send({ metrics: { auc: 0.8 }, artifactUri: 's3://models/replay/1' }).expect(200);
+    await putPolicy(t, 'replay-model', { trainer: { kind: 'external' } });
+    const created = await t.http.post(`${LIFECYCLE}/models/replay-model/retrain`).send({ reason: 'replay test' }).expect(201);
+    // An admin may report for any job; the platform worker of this suite closes it.
+    await t.http.post(`${JOBS}/${created.body.id}/complete`).set(t.as(POLICY_ADMIN)).send({ metrics: { auc: 0.8 }, artifactUri: 's3://models/replay/1' }).expect(200);
     const jobs = t.app.get(RetrainingJobsRepository);
     const closer = t.app.get(RetrainingCloser);
     // The job as an execution saw it before any closing step was recorded, as after a crash.

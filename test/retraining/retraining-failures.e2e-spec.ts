@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { redisOptionsFromUrl } from '../../src/common/queue/redis-connection.js';
 import type { PlatformProcess } from '../harness/processes.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
-import { ACTOR, isState, JOBS, LIFECYCLE, putPolicy, recordDrift, registerModel, startWorker, waitForJob, type RetrainingJobBody } from './retraining-fixtures.js';
+import { isState, JOBS, LIFECYCLE, putPolicy, recordDrift, registerModel, startWorker, waitForJob, type RetrainingJobBody } from './retraining-fixtures.js';
 
 const PREFIX = 'e2e-retraining-failures';
 const BACKOFF_MS = 400;
@@ -49,7 +49,7 @@ describe('retraining failures: attempts with backoff, exhaustion, timeout, inval
 
   it('retries a failed attempt after an exponential backoff and succeeds on a later attempt', async () => {
     await registerModel(t.http, 'flaky-model');
-    await putPolicy(t.http, 'flaky-model', { trainer: { kind: 'command', command: 'flaky', settings: { failUntilAttempt: 2 } } });
+    await putPolicy(t, 'flaky-model', { trainer: { kind: 'command', command: 'flaky', settings: { failUntilAttempt: 2 } } });
     const event = await recordDrift(t.http, 'flaky-model');
     const job = await waitForJob(t.http, event.retraining!.jobId!, isState('SUCCEEDED', 'FAILED'));
     expect(job).toMatchObject({ state: 'SUCCEEDED', attempts: 3, modelVersion: 1, lastError: 'the trainer exited with code 1: not enough data (attempt 2)' });
@@ -64,7 +64,7 @@ describe('retraining failures: attempts with backoff, exhaustion, timeout, inval
 
   it('marks a job that exhausts its attempts FAILED on the job and its drift event, and a retry by hand succeeds', async () => {
     await registerModel(t.http, 'broken-model');
-    await putPolicy(t.http, 'broken-model', { trainer: { kind: 'command', command: 'flaky', settings: { failUntilAttempt: 4 } } });
+    await putPolicy(t, 'broken-model', { trainer: { kind: 'command', command: 'flaky', settings: { failUntilAttempt: 4 } } });
     const event = await recordDrift(t.http, 'broken-model');
     const jobId = event.retraining!.jobId!;
     const failed = await waitForJob(t.http, jobId, isState('SUCCEEDED', 'FAILED'));
@@ -74,7 +74,7 @@ describe('retraining failures: attempts with backoff, exhaustion, timeout, inval
     const stored = (await t.http.get(`${LIFECYCLE}/drift-events/${event.id}`).expect(200)).body;
     expect(stored.retraining).toMatchObject({ jobId, state: 'FAILED', detail: 'the trainer exited with code 1: not enough data (attempt 3)' });
 
-    await t.http.post(`${JOBS}/${jobId}/retry`).set(ACTOR).expect(200);
+    await t.http.post(`${JOBS}/${jobId}/retry`).expect(200);
     const retried = await waitForJob(t.http, jobId, isState('SUCCEEDED', 'FAILED'));
     expect(retried).toMatchObject({ state: 'SUCCEEDED', round: 2, attempts: 5, modelVersion: 1, failureReason: null });
     const handled = (await t.http.get(`${LIFECYCLE}/drift-events/${event.id}`).expect(200)).body;
@@ -83,8 +83,8 @@ describe('retraining failures: attempts with backoff, exhaustion, timeout, inval
 
   it('stops a trainer that outlives its timeout and fails the attempt saying so', async () => {
     await registerModel(t.http, 'slow-model');
-    await putPolicy(t.http, 'slow-model', { trainer: { kind: 'command', command: 'logistic-regression', settings: { epochs: 1000, sleepMs: 50 }, timeoutSeconds: 1 } });
-    const created = await t.http.post(`${LIFECYCLE}/models/slow-model/retrain`).set(ACTOR).send({ reason: 'timeout test' }).expect(201);
+    await putPolicy(t, 'slow-model', { trainer: { kind: 'command', command: 'logistic-regression', settings: { epochs: 1000, sleepMs: 50 }, timeoutSeconds: 1 } });
+    const created = await t.http.post(`${LIFECYCLE}/models/slow-model/retrain`).send({ reason: 'timeout test' }).expect(201);
     const failed = await waitForJob(t.http, created.body.id, isState('SUCCEEDED', 'FAILED'));
     expect(failed).toMatchObject({ state: 'FAILED', attempts: 3, failureReason: 'the trainer timed out after 1 s' });
     expect(failed.outputTail[0]).toMatch(/^training on 1500 rows/);
@@ -92,8 +92,8 @@ describe('retraining failures: attempts with backoff, exhaustion, timeout, inval
 
   it('fails an attempt whose output is not a valid result, naming what is wrong', async () => {
     await registerModel(t.http, 'garbled-model');
-    await putPolicy(t.http, 'garbled-model', { trainer: { kind: 'command', command: 'flaky', settings: { badOutput: true } } });
-    const created = await t.http.post(`${LIFECYCLE}/models/garbled-model/retrain`).set(ACTOR).send({ reason: 'bad output test' }).expect(201);
+    await putPolicy(t, 'garbled-model', { trainer: { kind: 'command', command: 'flaky', settings: { badOutput: true } } });
+    const created = await t.http.post(`${LIFECYCLE}/models/garbled-model/retrain`).send({ reason: 'bad output test' }).expect(201);
     const failed = await waitForJob(t.http, created.body.id, isState('SUCCEEDED', 'FAILED'));
     expect(failed.state).toBe('FAILED');
     expect(failed.failureReason).toMatch(/^the trainer's output is not a valid result: metrics: metrics must hold at least one entry; artifactUri: artifactUri is required/);
@@ -101,11 +101,11 @@ describe('retraining failures: attempts with backoff, exhaustion, timeout, inval
 
   it('stops a running trainer when its job is cancelled, and records nothing', async () => {
     await registerModel(t.http, 'cancelled-model');
-    await putPolicy(t.http, 'cancelled-model', { trainer: { kind: 'command', command: 'logistic-regression', settings: { epochs: 1000, sleepMs: 50 } } });
-    const created = await t.http.post(`${LIFECYCLE}/models/cancelled-model/retrain`).set(ACTOR).send({ reason: 'cancel test' }).expect(201);
+    await putPolicy(t, 'cancelled-model', { trainer: { kind: 'command', command: 'logistic-regression', settings: { epochs: 1000, sleepMs: 50 } } });
+    const created = await t.http.post(`${LIFECYCLE}/models/cancelled-model/retrain`).send({ reason: 'cancel test' }).expect(201);
     const id = created.body.id as string;
     await waitForJob(t.http, id, (job) => job.state === 'RUNNING' && job.progress > 0);
-    await t.http.post(`${JOBS}/${id}/cancel`).set(ACTOR).send({ reason: 'wrong data window' }).expect(200);
+    await t.http.post(`${JOBS}/${id}/cancel`).send({ reason: 'wrong data window' }).expect(200);
     const deadline = Date.now() + 30_000;
     while ((await queue.getJobState(id)) !== 'completed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect((await queue.getJob(id))?.returnvalue).toBe('cancelled while running');

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { redisOptionsFromUrl } from '../../src/common/queue/redis-connection.js';
 import { startRedis, type RedisHandle } from '../harness/local-services.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
-import { ACTOR, JOBS, LIFECYCLE, recordDrift, registerModel, type RetrainingJobBody } from './retraining-fixtures.js';
+import { bearer, claimNext, getJob, JOBS, LIFECYCLE, mintTrainerKey, putPolicy, recordDrift, registerModel, waitForJob, type RetrainingJobBody } from './retraining-fixtures.js';
 
 const PREFIX = 'e2e-retraining-outbox';
 
@@ -15,6 +15,16 @@ async function listJobs(t: TestApp): Promise<RetrainingJobBody[]> {
 describe('retraining outbox: drift events recorded while Redis is down are enqueued exactly once when it is back', () => {
   let t: TestApp;
   let restarted: RedisHandle | undefined;
+
+  /** Stops the suite's Redis, runs `during`, then starts Redis again on the same port and data. */
+  async function outage(during: () => Promise<void>): Promise<RedisHandle> {
+    const current = restarted ?? t.services.redis;
+    const { port, dir } = current;
+    await current.stop();
+    await during();
+    restarted = await startRedis({ port, dir });
+    return restarted;
+  }
 
   beforeAll(async () => {
     t = await createTestApp('retraining-outbox', {
@@ -44,7 +54,7 @@ describe('retraining outbox: drift events recorded while Redis is down are enque
     ];
     for (const event of events) expect(event.retraining).toMatchObject({ jobId: expect.any(String), state: 'PENDING_ENQUEUE' });
     expect(events[1].retraining!.jobId).toBe(events[0].retraining!.jobId);
-    const manual = await t.http.post(`${LIFECYCLE}/models/outage-d/retrain`).set(ACTOR).send({ reason: 'during the outage' }).expect(201);
+    const manual = await t.http.post(`${LIFECYCLE}/models/outage-d/retrain`).send({ reason: 'during the outage' }).expect(201);
     expect(manual.body.state).toBe('PENDING_ENQUEUE');
 
     const pending = await listJobs(t);
@@ -72,5 +82,33 @@ describe('retraining outbox: drift events recorded while Redis is down are enque
       const stored = (await t.http.get(`${LIFECYCLE}/drift-events/${event.id}`).expect(200)).body;
       expect(stored.retraining).toMatchObject({ jobId: event.retraining!.jobId, state: 'QUEUED' });
     }
+  });
+
+  it('lets an external trainer claim and complete a job while Redis is down; only the closing steps wait for it', async () => {
+    await registerModel(t.http, 'outage-external');
+    await putPolicy(t, 'outage-external', { trainer: { kind: 'external', queue: 'outage-team' } });
+    const trainerKey = await mintTrainerKey(t, 'outage-training', ['outage-team']);
+    let jobId = '';
+    const redis = await outage(async () => {
+      const event = await recordDrift(t.http, 'outage-external');
+      jobId = event.retraining!.jobId!;
+      // Nothing of this job goes through Redis until it has a result.
+      expect(event.retraining).toMatchObject({ state: 'QUEUED' });
+      const payload = await claimNext(t, trainerKey, 'outage-trainer');
+      expect(payload.jobId).toBe(jobId);
+      const token = bearer(payload.credentials!.token);
+      await t.http.post(`${JOBS}/${jobId}/progress`).set(token).send({ progress: 0.5 }).expect(200);
+      const completed = await t.http.post(`${JOBS}/${jobId}/complete`).set(token).send({ metrics: { auc: 0.77 }, artifactUri: 's3://outage/model.bin' }).expect(200);
+      expect(completed.body).toMatchObject({ state: 'PENDING_ENQUEUE', queueName: 'retraining' });
+    });
+    const queued = await waitForJob(t.http, jobId, (job) => job.state === 'QUEUED', 60_000);
+    expect(queued.result).toMatchObject({ metrics: { auc: 0.77 } });
+    const queue = new Queue('retraining', { connection: redisOptionsFromUrl(redis.url), prefix: PREFIX });
+    try {
+      expect((await queue.getJob(`${jobId}-close`))?.data).toEqual({ contractVersion: 1, jobId });
+    } finally {
+      await queue.close();
+    }
+    expect((await getJob(t.http, jobId)).state).toBe('QUEUED');
   });
 });

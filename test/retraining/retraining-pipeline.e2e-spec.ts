@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
 import type { PlatformProcess } from '../harness/processes.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
-import { ACTOR, isState, LIFECYCLE, putPolicy, recordDrift, registerModel, SLOW_TRAINING, startWorker, waitForJob } from './retraining-fixtures.js';
+import { isState, LIFECYCLE, putPolicy, recordDrift, registerModel, SLOW_TRAINING, startWorker, TESTER, waitForJob } from './retraining-fixtures.js';
 
 describe('retraining pipeline: drift event to STAGING version through a worker process', () => {
   let t: TestApp;
@@ -39,7 +39,9 @@ describe('retraining pipeline: drift event to STAGING version through a worker p
     expect(experiment.name).toBe('retraining:kospi-momentum');
 
     const version = (await t.http.get(`${LIFECYCLE}/models/kospi-momentum/versions/1`).expect(200)).body;
-    expect(version).toMatchObject({ stage: 'STAGING', runId: job.runId, metrics: job.result!.metrics, createdBy: 'retraining-pipeline' });
+    expect(version).toMatchObject({ stage: 'STAGING', runId: job.runId, metrics: job.result!.metrics, createdBy: { id: 'system:retraining-pipeline', name: 'Retraining pipeline' } });
+    // Whoever recorded the drift event brought the version about, so may not approve it.
+    expect([...version.originators].sort()).toEqual(['system:retraining-pipeline', TESTER.id]);
 
     const handled = (await t.http.get(`${LIFECYCLE}/drift-events/${event.id}`).expect(200)).body;
     expect(handled.retraining).toMatchObject({ jobId, state: 'SUCCEEDED', modelVersion: 1 });
@@ -51,19 +53,21 @@ describe('retraining pipeline: drift event to STAGING version through a worker p
 
   it('retrains by hand with a reason, and refuses a second job while one is open', async () => {
     await registerModel(t.http, 'fx-carry');
-    await putPolicy(t.http, 'fx-carry', { trainer: { kind: 'command', command: 'logistic-regression', settings: SLOW_TRAINING } });
-    const first = await t.http.post(`${LIFECYCLE}/models/fx-carry/retrain`).set(ACTOR).send({ reason: 'quarterly refresh' }).expect(201);
-    expect(first.body).toMatchObject({ state: expect.stringMatching(/^(QUEUED|RUNNING)$/), trigger: { kind: 'MANUAL', reason: 'quarterly refresh', requestedBy: 'quant-ops' } });
-    const second = await t.http.post(`${LIFECYCLE}/models/fx-carry/retrain`).set(ACTOR).send({ reason: 'again' }).expect(409);
+    await putPolicy(t, 'fx-carry', { trainer: { kind: 'command', command: 'logistic-regression', settings: SLOW_TRAINING } });
+    const first = await t.http.post(`${LIFECYCLE}/models/fx-carry/retrain`).set(t.as('dave')).send({ reason: 'quarterly refresh' }).expect(201);
+    expect(first.body).toMatchObject({ state: expect.stringMatching(/^(QUEUED|RUNNING)$/), trigger: { kind: 'MANUAL', reason: 'quarterly refresh', requestedBy: { id: 'user:dave', name: 'Dave Okafor' } } });
+    const second = await t.http.post(`${LIFECYCLE}/models/fx-carry/retrain`).send({ reason: 'again' }).expect(409);
     expect(second.body).toMatchObject({ openJobId: first.body.id, detail: expect.stringContaining('already has an open retraining job') });
     const done = await waitForJob(t.http, first.body.id, isState('SUCCEEDED', 'FAILED'));
     expect(done).toMatchObject({ state: 'SUCCEEDED', modelVersion: 1, driftEventIds: [] });
     expect(done.result!.artifactUri).toMatch(/^file:\/\//);
+    const version = (await t.http.get(`${LIFECYCLE}/models/fx-carry/versions/1`).expect(200)).body;
+    expect(version.originators).toContain('user:dave');
   });
 
-  it('answers 404 for retraining an unknown model and 400 without a reason or actor', async () => {
-    await t.http.post(`${LIFECYCLE}/models/nobody/retrain`).set(ACTOR).send({ reason: 'x' }).expect(404);
-    await t.http.post(`${LIFECYCLE}/models/kospi-momentum/retrain`).set(ACTOR).send({}).expect(400);
-    await t.http.post(`${LIFECYCLE}/models/kospi-momentum/retrain`).send({ reason: 'x' }).expect(400);
+  it('answers 404 for retraining an unknown model, 400 without a reason, and 403 to a viewer', async () => {
+    await t.http.post(`${LIFECYCLE}/models/nobody/retrain`).send({ reason: 'x' }).expect(404);
+    await t.http.post(`${LIFECYCLE}/models/kospi-momentum/retrain`).send({}).expect(400);
+    await t.http.post(`${LIFECYCLE}/models/kospi-momentum/retrain`).set(t.as('viewer')).send({ reason: 'x' }).expect(403);
   });
 });

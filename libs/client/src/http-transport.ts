@@ -9,7 +9,6 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
-  actor?: string;
   requestId?: string;
 }
 
@@ -43,13 +42,13 @@ export class HttpTransport {
     }
   }
 
-  private send(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
+  private async send(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
     const url = new URL(`${this.baseUrl}${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const actor = options.actor ?? this.options.actor;
-    if (actor) headers['x-actor'] = actor;
+    const credential = typeof this.options.credential === 'function' ? await this.options.credential() : this.options.credential;
+    headers.authorization = `Bearer ${credential}`;
     if (options.requestId) headers['x-request-id'] = options.requestId;
     return this.fetch(url, {
       method,

@@ -69,32 +69,32 @@ export class LifecycleClient {
     return this.http.request('GET', `${BASE}/models/${encodeURIComponent(name)}`);
   }
 
-  createModelVersion(modelName: string, body: CreateModelVersionRequest, actor?: string): Promise<ModelVersionView> {
-    return this.http.request('POST', `${BASE}/models/${encodeURIComponent(modelName)}/versions`, { body, actor });
+  createModelVersion(modelName: string, body: CreateModelVersionRequest): Promise<ModelVersionView> {
+    return this.http.request('POST', `${BASE}/models/${encodeURIComponent(modelName)}/versions`, { body });
   }
 
   getModelVersion(modelName: string, version: number): Promise<ModelVersionView> {
     return this.http.request('GET', `${BASE}/models/${encodeURIComponent(modelName)}/versions/${version}`);
   }
 
-  changeStage(modelName: string, version: number, stage: ModelStage, comment?: string, actor?: string): Promise<ModelVersionView> {
-    return this.http.request('POST', `${BASE}/models/${encodeURIComponent(modelName)}/versions/${version}/stage`, { body: { stage, comment }, actor });
+  changeStage(modelName: string, version: number, stage: ModelStage, comment?: string): Promise<ModelVersionView> {
+    return this.http.request('POST', `${BASE}/models/${encodeURIComponent(modelName)}/versions/${version}/stage`, { body: { stage, comment } });
   }
 
-  setChecklistItem(modelName: string, version: number, key: string, checked: boolean, comment?: string, actor?: string): Promise<ModelVersionView> {
+  setChecklistItem(modelName: string, version: number, key: string, checked: boolean, comment?: string): Promise<ModelVersionView> {
     const path = `${BASE}/models/${encodeURIComponent(modelName)}/versions/${version}/checklist/${encodeURIComponent(key)}`;
-    return this.http.request('PATCH', path, { body: { checked, comment }, actor });
+    return this.http.request('PATCH', path, { body: { checked, comment } });
   }
 
-  recordDriftEvent(body: RecordDriftEventRequest, actor?: string): Promise<DriftEventView> {
-    return this.http.request('POST', `${BASE}/drift-events`, { body, actor });
+  recordDriftEvent(body: RecordDriftEventRequest): Promise<DriftEventView> {
+    return this.http.request('POST', `${BASE}/drift-events`, { body });
   }
 
   listDriftEvents(query: { modelName?: string; modelVersion?: number; severity?: DriftSeverity; status?: DriftStatus; from?: string; to?: string; limit?: number; cursor?: string } = {}): Promise<Page<DriftEventView>> {
     return this.http.request('GET', `${BASE}/drift-events`, { query });
   }
 
-  changeDriftEventStatus(id: string, status: 'ACKNOWLEDGED' | 'RESOLVED', note: string, actor?: string): Promise<DriftEventView> {
-    return this.http.request('PATCH', `${BASE}/drift-events/${encodeURIComponent(id)}`, { body: { status, note }, actor });
+  changeDriftEventStatus(id: string, status: 'ACKNOWLEDGED' | 'RESOLVED', note: string): Promise<DriftEventView> {
+    return this.http.request('PATCH', `${BASE}/drift-events/${encodeURIComponent(id)}`, { body: { status, note } });
   }
 }

@@ -13,7 +13,7 @@ const CLIENTS = [LifecycleClient];
 
 /**
  * The typed client other services import explicitly:
- * `MlopsClientModule.forRoot({ baseUrl: 'http://mlops-api:3000', actor: 'pricing-service' })`,
+ * `MlopsClientModule.forRoot({ baseUrl: 'http://mlops-api:3000', credential: process.env.MLOPS_API_KEY })`,
  * then inject `LifecycleClient`.
  */
 @Module({})

@@ -17,4 +17,14 @@ export class MlopsApiError extends Error {
   get isNotFound(): boolean {
     return this.status === 404;
   }
+
+  /** The credential is missing, unknown, revoked or expired. */
+  get isUnauthorized(): boolean {
+    return this.status === 401;
+  }
+
+  /** The caller is known but may not do this (a missing role, or a rule such as four-eyes). */
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
 }

@@ -1,5 +1,11 @@
 import type { DriftSeverity, DriftStatistic, DriftStatus, ModelStage, RunStatus } from './lifecycle.js';
 
+/** Who acted: the stable id that identity comparisons use, and the name people read. */
+export interface ActorView {
+  id: string;
+  name: string;
+}
+
 /** Wire shapes (JSON) of lifecycle resources: dates are ISO 8601 strings. */
 
 /** A metric value on the wire: a finite number, or one of the strings JSON needs for non-finite values. */
@@ -85,8 +91,11 @@ export interface ModelVersionView {
   metrics: Record<string, MetricValueJson>;
   params: Record<string, string>;
   stage: ModelStage;
-  checklist: { key: string; description: string; required: boolean; checked: boolean; checkedBy: string | null; checkedAt: string | null; comment: string }[];
+  checklist: { key: string; description: string; required: boolean; systemChecked: boolean; checked: boolean; checkedBy: ActorView | null; checkedAt: string | null; comment: string }[];
   approved: boolean;
+  createdBy: ActorView | null;
+  /** Stable ids of those who brought the version about: none of them may approve it. */
+  originators: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -131,8 +140,8 @@ export interface DriftEventView extends Required<Omit<RecordDriftEventRequest, '
   detectedAt: string;
   severitySource: 'GIVEN' | 'DERIVED';
   status: DriftStatus;
-  notes: { status: DriftStatus; note: string; by: string; at: string }[];
-  recordedBy: string | null;
+  notes: { status: DriftStatus; note: string; by: ActorView; at: string }[];
+  recordedBy: ActorView | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -67,6 +67,7 @@ describe(retrainingCompletionPaths.name, () => {
       progress: '/api/v1/ml/lifecycle/retraining-jobs/665f1c2b9d1e8a0012345678/progress',
       complete: '/api/v1/ml/lifecycle/retraining-jobs/665f1c2b9d1e8a0012345678/complete',
       fail: '/api/v1/ml/lifecycle/retraining-jobs/665f1c2b9d1e8a0012345678/fail',
+      release: '/api/v1/ml/lifecycle/retraining-jobs/665f1c2b9d1e8a0012345678/release',
     });
   });
 });

@@ -5,9 +5,13 @@
  */
 export const RETRAINING_CONTRACT_VERSION = 1;
 
-/** The queue the platform's own worker consumes (command and webhook trainers). */
+/** The BullMQ queue the platform's own worker consumes (command and webhook trainers, closing steps). */
 export const RETRAINING_QUEUE = 'retraining';
-/** The default queue for `external` trainers, consumed by workers other teams write with `libs/worker`. */
+/**
+ * The default queue of `external` trainers. It is not a BullMQ queue: its jobs wait in the platform's database
+ * until a trainer whose key names the queue claims one over HTTP (`claim-next`), so other teams never reach
+ * the platform's Redis.
+ */
 export const RETRAINING_EXTERNAL_QUEUE = 'retraining-external';
 export const RETRAINING_JOB_NAME = 'retrain';
 
@@ -19,8 +23,8 @@ export type RetrainingTriggerKind = (typeof RETRAINING_TRIGGER_KINDS)[number];
 
 /**
  * PENDING_ENQUEUE: stored, not yet on the queue (Redis was unreachable; the outbox sweeper retries).
- * QUEUED: on the queue, waiting for a worker or for its next attempt.
- * RUNNING: a worker (or an external consumer that claimed it) is training.
+ * QUEUED: on the queue (external: waiting for a trainer to claim it), or waiting for its next attempt.
+ * RUNNING: a worker (or an external trainer that claimed it) is training.
  * AWAITING_RESULT: handed to a webhook trainer, which reports back through the completion endpoints.
  * SUCCEEDED, FAILED, CANCELLED: ended. FAILED and CANCELLED jobs can be retried.
  */
@@ -30,7 +34,7 @@ export type RetrainingJobState = (typeof RETRAINING_JOB_STATES)[number];
 export const RETRAINING_OPEN_STATES: readonly RetrainingJobState[] = ['PENDING_ENQUEUE', 'QUEUED', 'RUNNING', 'AWAITING_RESULT'];
 export const RETRAINING_ENDED_STATES: readonly RetrainingJobState[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
-/** What a BullMQ job carries: only the id of the job record, which holds everything else. */
+/** What a BullMQ job of the platform queue carries: only the id of the job record, which holds everything else. */
 export interface RetrainingQueueData {
   contractVersion: typeof RETRAINING_CONTRACT_VERSION;
   jobId: string;
@@ -41,12 +45,13 @@ export interface RetrainingJobPayload {
   contractVersion: typeof RETRAINING_CONTRACT_VERSION;
   jobId: string;
   modelName: string;
-  /** 1 for the first try; counts BullMQ attempts and manual retries. */
+  /** Executions of the job so far, this one included: 1 for the first; attempts, claims and manual retries each add one. */
   attempt: number;
   trigger: {
     kind: RetrainingTriggerKind;
     reason: string;
     driftEventIds: string[];
+    /** The display name of whoever asked for the retraining. */
     requestedBy: string | null;
   };
   trainer: {
@@ -60,6 +65,11 @@ export interface RetrainingJobPayload {
   completion: RetrainingCompletionPaths;
   /** The platform's base URL when configured, so a remote trainer knows where to report. */
   callbackBaseUrl: string | null;
+  /**
+   * The job's own token (send it as `Authorization: Bearer <token>` on the completion calls): good for this
+   * job only, until `expiresAt`, the job's result deadline. Null where no trainer reports over HTTP.
+   */
+  credentials: { token: string; expiresAt: string } | null;
 }
 
 export interface RetrainingCompletionPaths {
@@ -67,11 +77,27 @@ export interface RetrainingCompletionPaths {
   progress: string;
   complete: string;
   fail: string;
+  release: string;
+}
+
+export const RETRAINING_JOBS_PATH = '/api/v1/ml/lifecycle/retraining-jobs';
+/**
+ * Where an external trainer asks for its next job (POST, with its trainer key): 200 with the payload (and
+ * its job token in `credentials`), or 204 when no job waits on its queues.
+ */
+export const RETRAINING_CLAIM_NEXT_PATH = `${RETRAINING_JOBS_PATH}/claim-next`;
+
+/** The body of `claim-next` (and of `claim`, without `queues`). */
+export interface RetrainingClaimRequest {
+  /** Shown on the job as its worker. */
+  worker: string;
+  /** Queues to take a job from, among the trainer key's `trainerQueues`; default all of them. */
+  queues?: string[];
 }
 
 export function retrainingCompletionPaths(jobId: string): RetrainingCompletionPaths {
-  const base = `/api/v1/ml/lifecycle/retraining-jobs/${encodeURIComponent(jobId)}`;
-  return { claim: `${base}/claim`, progress: `${base}/progress`, complete: `${base}/complete`, fail: `${base}/fail` };
+  const base = `${RETRAINING_JOBS_PATH}/${encodeURIComponent(jobId)}`;
+  return { claim: `${base}/claim`, progress: `${base}/progress`, complete: `${base}/complete`, fail: `${base}/fail`, release: `${base}/release` };
 }
 
 /** What a trainer returns: genuine metrics of the new model, its parameters and where its artifacts are. */
@@ -86,6 +112,8 @@ export interface RetrainingResult {
 /** A trainer's final word that it could not train; the job becomes FAILED (and can be retried by hand). */
 export interface RetrainingFailure {
   reason: string;
+  /** External trainers: true when another attempt may succeed (the job goes back to its queue while attempts remain). */
+  retryable?: boolean;
 }
 
 export interface RetrainingProgress {
@@ -135,12 +163,13 @@ export function parseRetrainingResult(input: unknown): Parsed<RetrainingResult> 
 export function parseRetrainingFailure(input: unknown): Parsed<RetrainingFailure> {
   if (!isRecord(input)) return { ok: false, errors: [{ field: '', message: 'the failure must be a JSON object' }] };
   const errors: ContractFieldError[] = [];
-  const { reason, ...rest } = input;
-  for (const key of Object.keys(rest)) errors.push({ field: key, message: `${key} is not a failure field (reason)` });
+  const { reason, retryable, ...rest } = input;
+  for (const key of Object.keys(rest)) errors.push({ field: key, message: `${key} is not a failure field (reason, retryable)` });
   if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_TEXT) {
     errors.push({ field: 'reason', message: `reason must be a non-empty string of at most ${MAX_TEXT} characters` });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { reason: reason as string } };
+  if (retryable !== undefined && typeof retryable !== 'boolean') errors.push({ field: 'retryable', message: 'retryable must be true or false' });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { reason: reason as string, ...(retryable !== undefined && { retryable: retryable as boolean }) } };
 }
 
 export function parseRetrainingProgress(input: unknown): Parsed<RetrainingProgress> {

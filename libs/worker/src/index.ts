@@ -1,5 +1,5 @@
-export type { RetrainingJobPayload, RetrainingResult } from '../../contracts/src/index.js';
-export { JobNoLongerOpenError, PlatformCompletionClient } from './platform-completion.client.js';
+export type { RetrainingClaimRequest, RetrainingJobPayload, RetrainingResult } from '../../contracts/src/index.js';
+export { JobNoLongerOpenError, PlatformCompletionClient, PlatformRequestError, type ClaimedJob } from './platform-completion.client.js';
 export { RetrainingConsumer } from './retraining.consumer.js';
 export { RetrainingWorkerModule, type RetrainingWorkerAsyncOptions } from './retraining-worker.module.js';
 export {

@@ -1,131 +1,148 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { UnrecoverableError, WaitingError, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import * as os from 'node:os';
 
-import {
-  parseRetrainingResult,
-  RETRAINING_CONTRACT_VERSION,
-  RETRAINING_EXTERNAL_QUEUE,
-  type RetrainingQueueData,
-} from '../../contracts/src/index.js';
-import { JobNoLongerOpenError, PlatformCompletionClient } from './platform-completion.client.js';
-import { RETRAINING_WORKER_OPTIONS, RetrainingFailedError, type RetrainingWorkerOptions } from './retraining-worker.options.js';
+import { RETRAINING_CONTRACT_VERSION, type RetrainingJobPayload } from '../../contracts/src/index.js';
+import { JobExecution } from './job-execution.js';
+import { PlatformCompletionClient } from './platform-completion.client.js';
+import { RETRAINING_WORKER_OPTIONS, type ResolvedWorkerOptions } from './retraining-worker.options.js';
+
+/** The same claim problem is logged again at most this often. */
+const REPEAT_WARNING_MS = 60_000;
 
 /**
- * Consumes a retraining queue for another team's service: claims each job from the platform (which hands over
- * the payload), runs the team's handler, and reports the result or the failure. The platform then records
- * the run and the STAGING version. A job cancelled on the platform aborts the handler at its next progress
- * report.
+ * Another team's retraining worker: claims jobs of its queues from the platform over HTTP (`claim-next`, with
+ * the team's trainer key), one claim per free slot up to `concurrency`, and runs the team's handler on each.
+ * While nothing waits it polls less and less often, up to `pollIntervalMs`. The platform then records the
+ * run and the STAGING version from the reported result.
+ *
+ * Shutdown (Nest shutdown hooks, or `stop()`): no new claims; active jobs get `shutdownGraceMs` to finish,
+ * then their handlers are aborted and their jobs released to their queue for the next claim.
  */
 @Injectable()
 export class RetrainingConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RetrainingConsumer.name);
-  private readonly shutdown = new AbortController();
-  private readonly workerName: string;
-  private worker: Worker<RetrainingQueueData> | null = null;
+  private readonly active = new Set<JobExecution>();
+  private polling: Promise<void> | null = null;
+  private stopping: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private lastWarning = { text: '', at: 0 };
 
   constructor(
-    @Inject(RETRAINING_WORKER_OPTIONS) private readonly options: RetrainingWorkerOptions,
+    @Inject(RETRAINING_WORKER_OPTIONS) private readonly options: ResolvedWorkerOptions,
     private readonly platform: PlatformCompletionClient,
-  ) {
-    this.workerName = options.workerName ?? `${os.hostname()}:${process.pid}`;
+  ) {}
+
+  get workerName(): string {
+    return this.options.workerName;
+  }
+
+  /** Ids of the jobs this worker is training now. */
+  get activeJobIds(): string[] {
+    return [...this.active].map((execution) => execution.jobId);
   }
 
   onApplicationBootstrap(): void {
-    const queue = this.options.queue ?? RETRAINING_EXTERNAL_QUEUE;
-    this.worker = new Worker<RetrainingQueueData>(queue, (job, token) => this.process(job, token), {
-      connection: connectionOf(this.options),
-      prefix: this.options.prefix ?? 'mlops',
-      concurrency: this.options.concurrency ?? 1,
-      lockDuration: this.options.lockDurationMs ?? 30_000,
-      stalledInterval: this.options.stalledIntervalMs ?? 30_000,
-    });
-    this.worker.on('error', (error) => this.logger.warn(`Retraining consumer: ${error.message}`));
-    this.logger.log(`Retraining consumer ${this.workerName} consuming '${queue}'`);
+    this.polling ??= this.poll().catch((error: Error) => this.logger.error(`Retraining consumer ${this.workerName} stopped claiming: ${error.message}`));
+    const queues = this.options.queues?.join(', ') ?? 'every queue of its key';
+    this.logger.log(`Retraining consumer ${this.workerName} claiming from ${queues} at ${this.options.platformUrl} (concurrency ${this.options.concurrency})`);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (!this.worker) return;
-    const closing = this.worker.close();
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Stops claiming, lets active jobs finish within the grace, then aborts them and hands their jobs back. */
+  stop(): Promise<void> {
+    this.stopping ??= this.drain();
+    return this.stopping;
+  }
+
+  private async drain(): Promise<void> {
+    this.wake?.();
+    await this.polling;
+    if (this.active.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<'grace over'>((resolve) => {
-      timer = setTimeout(() => resolve('grace over'), this.options.shutdownGraceMs ?? 10_000);
+      timer = setTimeout(() => resolve('grace over'), this.options.shutdownGraceMs);
     });
-    if ((await Promise.race([closing.then(() => 'closed' as const), graceOver])) === 'grace over') {
-      this.shutdown.abort();
-      await closing;
-    }
+    const finished = Promise.all([...this.active].map((execution) => execution.done)).then(() => 'finished' as const);
+    const outcome = await Promise.race([finished, graceOver]);
     clearTimeout(timer);
+    if (outcome === 'finished') return;
+    this.logger.warn(`Retraining jobs ${this.activeJobIds.join(', ')} did not finish within ${this.options.shutdownGraceMs} ms; aborting them and handing them back`);
+    await Promise.all([...this.active].map((execution) => execution.handBack()));
   }
 
-  async process(job: Job<RetrainingQueueData>, token?: string): Promise<string> {
-    if (job.data?.contractVersion !== RETRAINING_CONTRACT_VERSION || typeof job.data.jobId !== 'string') {
-      throw new UnrecoverableError(`BullMQ job ${job.id} does not carry a version ${RETRAINING_CONTRACT_VERSION} retraining job`);
-    }
-    const jobId = job.data.jobId;
-    let payload;
-    try {
-      payload = await this.platform.claim(jobId, this.workerName);
-    } catch (error) {
-      if (error instanceof JobNoLongerOpenError) return `not claimed: ${error.message}`;
-      throw error;
-    }
-    const stop = new AbortController();
-    const signal = AbortSignal.any([stop.signal, this.shutdown.signal]);
-    try {
-      const result = await this.options.handler(payload, {
-        signal,
-        reportProgress: async (progress, message) => {
-          await job.updateProgress(Math.round(progress * 100)).catch(() => undefined);
-          await this.platform.progress(jobId, progress, message).catch((error: Error) => {
-            if (error instanceof JobNoLongerOpenError) stop.abort();
-            else this.logger.warn(`Progress of retraining job ${jobId} not reported: ${error.message}`);
-          });
-        },
-      });
-      if (stop.signal.aborted) return 'stopped: the platform no longer wants this result';
-      const parsed = parseRetrainingResult(result);
-      if (!parsed.ok) throw new RetrainingFailedError(`the handler returned an invalid result: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, { retryable: false });
-      await this.platform.complete(jobId, parsed.value).catch((error: Error) => {
-        if (!(error instanceof JobNoLongerOpenError)) throw error;
-      });
-      return 'completed';
-    } catch (error) {
-      return this.onFailure(job, token, jobId, error as Error, stop.signal.aborted);
+  private async poll(): Promise<void> {
+    const firstPause = Math.max(10, Math.round(this.options.pollIntervalMs / 10));
+    let pause = firstPause;
+    while (this.stopping === null) {
+      if (this.active.size >= this.options.concurrency) {
+        await this.sleep(null);
+        continue;
+      }
+      let payload: RetrainingJobPayload | null;
+      try {
+        payload = await this.platform.claimNext(this.workerName, this.options.queues);
+      } catch (error) {
+        this.warnOnce(`Could not claim a retraining job: ${(error as Error).message}`);
+        await this.sleep(this.options.pollIntervalMs);
+        continue;
+      }
+      if (payload === null) {
+        await this.sleep(jittered(pause));
+        pause = Math.min(pause * 2, this.options.pollIntervalMs);
+        continue;
+      }
+      pause = firstPause;
+      if (this.stopping !== null) {
+        // Claimed while shutdown began: the job goes straight back for another trainer.
+        await this.platform.release(payload).catch((error: Error) => this.logger.warn(`Retraining job ${payload.jobId} could not be handed back: ${error.message}`));
+        break;
+      }
+      await this.start(payload);
     }
   }
 
-  private async onFailure(job: Job<RetrainingQueueData>, token: string | undefined, jobId: string, error: Error, cancelled: boolean): Promise<string> {
-    if (cancelled) return 'stopped: the platform no longer wants this result';
-    if (this.shutdown.signal.aborted && token) {
-      // Shutting down: hand the job back without spending an attempt; the next claim takes it over.
-      await job.moveToWait(token);
-      throw new WaitingError();
+  private async start(payload: RetrainingJobPayload): Promise<void> {
+    if (payload.contractVersion !== RETRAINING_CONTRACT_VERSION) {
+      const reason = `this worker understands retraining contract version ${RETRAINING_CONTRACT_VERSION}, not ${String(payload.contractVersion)}`;
+      await this.platform.fail(payload, reason, false).catch((error: Error) => this.logger.error(`Retraining job ${payload.jobId}: ${reason}; not reported: ${error.message}`));
+      return;
     }
-    const final = (error instanceof RetrainingFailedError && !error.retryable) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    if (!final) {
-      await this.platform.progress(jobId, 0, `attempt ${job.attemptsMade + 1} failed: ${error.message}`.slice(0, 1000)).catch(() => undefined);
-      throw error;
-    }
-    await this.platform.fail(jobId, error.message).catch((reportError: Error) => {
-      if (!(reportError instanceof JobNoLongerOpenError)) throw reportError;
+    this.logger.log(`Retraining job ${payload.jobId} of '${payload.modelName}' claimed (attempt ${payload.attempt})`);
+    const execution = new JobExecution(payload, this.options.handler, this.platform, this.logger);
+    this.active.add(execution);
+    void execution.done.finally(() => {
+      this.active.delete(execution);
+      this.wake?.();
     });
-    throw new UnrecoverableError(error.message);
+  }
+
+  /** Waits `ms` (null: until woken), or less when a slot frees up or shutdown begins. */
+  private sleep(ms: number | null): Promise<void> {
+    if (this.stopping !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = ms === null ? undefined : setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private warnOnce(text: string): void {
+    const now = Date.now();
+    if (text === this.lastWarning.text && now - this.lastWarning.at < REPEAT_WARNING_MS) return;
+    this.lastWarning = { text, at: now };
+    this.logger.warn(text);
   }
 }
 
-function connectionOf(options: RetrainingWorkerOptions): ConnectionOptions {
-  if (options.connection) return options.connection;
-  if (!options.redisUrl) throw new Error('RetrainingWorkerModule needs redisUrl or connection');
-  const url = new URL(options.redisUrl);
-  return {
-    host: url.hostname,
-    port: url.port ? Number(url.port) : 6379,
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    // BullMQ requires this on the blocking connection of a worker.
-    maxRetriesPerRequest: null,
-  };
+/** ±20 %, so idle workers of one team do not poll in step. */
+function jittered(ms: number): number {
+  return Math.round(ms * (0.8 + Math.random() * 0.4));
 }

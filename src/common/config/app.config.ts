@@ -30,6 +30,21 @@ class EnvironmentVariables {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(600000)
   SHUTDOWN_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'RATE_LIMIT_ENABLED must be true or false' })
+  RATE_LIMIT_ENABLED?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000, { message: 'RATE_LIMIT_READS_PER_MINUTE must be between 1 and 1000000' })
+  RATE_LIMIT_READS_PER_MINUTE?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000, { message: 'RATE_LIMIT_WRITES_PER_MINUTE must be between 1 and 1000000' })
+  RATE_LIMIT_WRITES_PER_MINUTE?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000, { message: 'RATE_LIMIT_INGESTION_PER_MINUTE must be between 1 and 1000000' })
+  RATE_LIMIT_INGESTION_PER_MINUTE?: number;
+
+  @IsOptional() @IsString() @Matches(/^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
+  CORS_ORIGINS?: string;
 }
 
 export interface AppConfig {
@@ -41,6 +56,10 @@ export interface AppConfig {
   logLevel: LogLevelName;
   logFormat: 'json' | 'pretty';
   shutdownTimeoutMs: number;
+  /** Requests per principal and minute, by kind; `enabled: false` only where the test runtime cannot load the limiter. */
+  rateLimit: { enabled: boolean; readsPerMinute: number; writesPerMinute: number; ingestionPerMinute: number };
+  /** Browser origins allowed to call the API; none (CORS off) unless configured. */
+  corsOrigins: string[];
 }
 
 /** Fails fast at boot with every invalid variable named, instead of failing later at first use. */
@@ -63,6 +82,13 @@ export const appConfig = registerAs('app', (): AppConfig => ({
   logLevel: (process.env.LOG_LEVEL as LogLevelName | undefined) ?? 'log',
   logFormat: (process.env.LOG_FORMAT as 'json' | 'pretty' | undefined) ?? 'json',
   shutdownTimeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25000),
+  rateLimit: {
+    enabled: (process.env.RATE_LIMIT_ENABLED ?? 'true') === 'true',
+    readsPerMinute: Number(process.env.RATE_LIMIT_READS_PER_MINUTE ?? 1200),
+    writesPerMinute: Number(process.env.RATE_LIMIT_WRITES_PER_MINUTE ?? 300),
+    ingestionPerMinute: Number(process.env.RATE_LIMIT_INGESTION_PER_MINUTE ?? 6000),
+  },
+  corsOrigins: process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',') : [],
 }));
 
 export type AppConfigNamespace = { app: AppConfig };

@@ -14,6 +14,8 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   /** Extra members added to the problem document (for example the unmet checklist items). */
   readonly extensions: Record<string, unknown>;
+  /** Response headers the answer must carry (for example WWW-Authenticate on a 401). */
+  readonly headers: Record<string, string> = {};
 
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message);
@@ -62,4 +64,23 @@ export class InvalidInputError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   readonly title: string = 'Dependency unavailable';
   readonly code: string = 'service-unavailable';
+}
+
+/** No credential, or one that is not valid (unknown, revoked, expired, wrong issuer or audience, bad signature). */
+export class UnauthenticatedError extends DomainError {
+  readonly title: string = 'Authentication required';
+  readonly code: string = 'unauthenticated';
+  override readonly headers: Record<string, string>;
+
+  constructor(message: string, error: 'invalid_request' | 'invalid_token' | null = 'invalid_token') {
+    super(message);
+    const description = message.replace(/["\\]/g, "'");
+    this.headers = { 'WWW-Authenticate': error ? `Bearer realm="mlops", error="${error}", error_description="${description}"` : 'Bearer realm="mlops"' };
+  }
+}
+
+/** An authenticated principal that may not do this: a missing role, or a rule such as four-eyes. */
+export class ForbiddenError extends DomainError {
+  readonly title: string = 'Forbidden';
+  readonly code: string = 'forbidden';
 }

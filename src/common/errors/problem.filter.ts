@@ -6,20 +6,24 @@ import {
   ConflictError,
   DomainError,
   DuplicateError,
+  ForbiddenError,
   IllegalTransitionError,
   InvalidInputError,
   NotFoundError,
   ServiceUnavailableError,
+  UnauthenticatedError,
 } from './domain.errors.js';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, type ProblemDetailsDto } from './problem-details.js';
 
 const DOMAIN_STATUS = new Map<Function, number>([
   [ConflictError, HttpStatus.CONFLICT],
   [DuplicateError, HttpStatus.CONFLICT],
+  [ForbiddenError, HttpStatus.FORBIDDEN],
   [IllegalTransitionError, HttpStatus.CONFLICT],
   [InvalidInputError, HttpStatus.BAD_REQUEST],
   [NotFoundError, HttpStatus.NOT_FOUND],
   [ServiceUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
+  [UnauthenticatedError, HttpStatus.UNAUTHORIZED],
 ]);
 
 const HTTP_SLUGS: Record<number, [string, string]> = {
@@ -54,6 +58,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail}`);
     }
     if (response.headersSent) return;
+    if (exception instanceof DomainError) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response
       .status(problem.status)
       .type(PROBLEM_CONTENT_TYPE)
@@ -90,6 +95,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const error = exception as { type?: string; status?: number; code?: number; name?: string; message?: string; limit?: number };
     if (error?.type === 'entity.too.large') {
       return problem(413, 'payload-too-large', 'Payload too large', `The request body exceeds the limit of ${error.limit} bytes; split it into smaller batches.`);
+    }
+    if (error?.type === 'entity.too.deep') {
+      return problem(400, 'json-too-deep', 'JSON nested too deeply', String(error.message));
     }
     if (error?.type === 'entity.parse.failed') {
       return problem(400, 'malformed-json', 'Malformed JSON', `The request body is not valid JSON: ${error.message}`);

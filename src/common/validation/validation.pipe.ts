@@ -1,6 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
 import { InvalidInputError, type FieldError } from '../errors/domain.errors.js';
+import { nullFieldErrors } from './null-fields.js';
 
 /** Flattens nested class-validator errors into `field.path: message` pairs a person can act on. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -11,8 +12,19 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** The one validation pipe: whitelist, forbid unknown members, transform, and no null where none is allowed. */
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype) {
+      const errors = nullFieldErrors(value, metadata.metatype as new () => object);
+      if (errors.length > 0) throw new InvalidInputError(`The request is invalid: ${errors.map((e) => e.message).slice(0, 3).join('; ')}`, errors);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -2,6 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { FeatureImportance, PartialDependenceCurve, ShapValues } from './explainability-artifact.js';
 
 @Schema({ collection: 'evaluation_explainability_artifacts', timestamps: { createdAt: true, updatedAt: false }, minimize: false })
@@ -31,8 +32,8 @@ export class ExplainabilityArtifactDocument {
   @Prop({ type: [Object], default: null })
   importance: FeatureImportance[] | null;
 
-  @Prop({ type: String, default: null })
-  createdBy: string | null;
+  @Prop({ type: Object, default: null })
+  createdBy: ActorRef | null;
 
   createdAt: Date;
 }

@@ -1,4 +1,5 @@
 import type { ExplainabilityType } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 
 export interface FeatureImportance {
   feature: string;
@@ -30,11 +31,12 @@ export interface ExplainabilityArtifact {
   partialDependence: PartialDependenceCurve[] | null;
   /** Per-feature importance the artifact implies (as given, or the mean |SHAP| per feature); null for partial dependence. */
   importance: FeatureImportance[] | null;
-  createdBy: string | null;
+  /** Null only on artifacts attached before requests were authenticated. */
+  createdBy: ActorRef | null;
   createdAt: Date;
 }
 
-export type NewExplainabilityArtifact = Omit<ExplainabilityArtifact, 'id' | 'createdAt' | 'importance'>;
+export type NewExplainabilityArtifact = Omit<ExplainabilityArtifact, 'id' | 'createdAt' | 'importance' | 'createdBy'> & { createdBy: ActorRef };
 
 /** What the summary and the checks need: the artifact without its raw payload. */
 export type ArtifactImportance = Pick<ExplainabilityArtifact, 'id' | 'type' | 'importance' | 'createdAt'> & {

@@ -4,6 +4,7 @@ import type { Model, Types } from 'mongoose';
 
 import { MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
 import type { Page } from '../../common/pagination/page.js';
+import { storedActor } from '../../common/auth/stored-actor.js';
 import type { ArtifactImportance, ExplainabilityArtifact, FeatureImportance, NewExplainabilityArtifact } from './explainability-artifact.js';
 import { ExplainabilityArtifactDocument } from './explainability-artifact.schema.js';
 
@@ -63,7 +64,7 @@ function toArtifact(doc: ArtifactLean): ExplainabilityArtifact {
     shap: doc.shap ?? null,
     partialDependence: doc.partialDependence ?? null,
     importance: doc.importance ?? null,
-    createdBy: doc.createdBy ?? null,
+    createdBy: storedActor(doc.createdBy),
     createdAt: doc.createdAt,
   };
 }

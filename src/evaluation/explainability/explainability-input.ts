@@ -8,7 +8,7 @@ export interface ExplainabilityInput {
   name?: string;
   description?: string;
   featureImportance?: FeatureImportance[];
-  shap?: { features: string[]; values: number[][]; baseValue?: number };
+  shap?: { features: string[]; values: number[][]; baseValue?: number | null };
   partialDependence?: PartialDependenceCurve[];
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -24,7 +25,7 @@ export class ExplainabilityService {
    * require explanations, or cap the share of one feature) and written onto its model version; a run still
    * in progress takes the artifact into the verdict it is about to write.
    */
-  async attach(runId: string, input: ExplainabilityInput, actor: string | null): Promise<ExplainabilityArtifact> {
+  async attach(runId: string, input: ExplainabilityInput, actor: ActorRef): Promise<ExplainabilityArtifact> {
     const run = await this.runs.findById(runId);
     if (!run) throw new NotFoundError('Evaluation run', runId);
     if (run.status === 'FAILED') {

@@ -1,4 +1,5 @@
 import type { ComplianceStatus, EvaluationRunStatus } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { CheckResult } from '../compliance/check-result.js';
 import type { SeriesFindings } from '../metrics/clean-series.js';
 import type { MetricComparison } from '../metrics/compare-metrics.js';
@@ -14,9 +15,9 @@ export const REPORT_VERSION = 1;
 export interface EvaluationReport {
   reportVersion: number;
   generatedAt: Date;
-  run: { id: string; status: EvaluationRunStatus; trigger: RunTrigger; requestedBy: string | null; attempts: number };
+  run: { id: string; status: EvaluationRunStatus; trigger: RunTrigger; requestedBy: ActorRef | null; attempts: number };
   candidate: Candidate;
-  scenario: ScenarioDefinition<SeriesSummary> & { id: string; revision: number; revisedBy: string | null; revisedAt: Date };
+  scenario: ScenarioDefinition<SeriesSummary> & { id: string; revision: number; revisedBy: ActorRef | null; revisedAt: Date };
   conventions: Conventions;
   metrics: { candidate: SideMetrics; baseline: SideMetrics };
   hygiene: SeriesFindings | null;

@@ -2,9 +2,11 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { ReportQueryDto } from '../runs/dto/report.query.dto.js';
+import { ApiObjectIdParam } from '../validation/api-params.js';
 import { EvaluationReportResponseDto } from './dto/evaluation-report.response.dto.js';
 import { EvaluationReportsService } from './evaluation-reports.service.js';
 
@@ -17,7 +19,9 @@ export class EvaluationReportsController {
   constructor(private readonly reports: EvaluationReportsService) {}
 
   @Get(':id/report')
+  @Roles('viewer')
   @ApiOperation({ summary: 'The report of a completed run for the risk committee: JSON, or ?format=html for a self-contained page with charts' })
+  @ApiObjectIdParam('id', 'The evaluation run')
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ type: EvaluationReportResponseDto, description: 'JSON by default; with format=html, one HTML page with inline CSS and SVG' })
   @ApiProblems(400, 404, 409)

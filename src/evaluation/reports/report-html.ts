@@ -44,10 +44,10 @@ function header(report: EvaluationReport): string {
   const rows: [string, string][] = [
     ['Verdict', badge(report.compliance.status)],
     ['Candidate', escapeHtml(`${candidate.label} (${identity})`)],
-    ['Scenario', escapeHtml(`${scenario.name}, revision ${scenario.revision}${scenario.modelName ? `, model ${scenario.modelName}` : ''}`)],
+    ['Scenario', escapeHtml(`${scenario.name}, revision ${scenario.revision}${scenario.modelName ? `, model ${scenario.modelName}` : ''}${scenario.revisedBy ? `, revised by ${scenario.revisedBy.name}` : ''}`)],
     ['Baseline', escapeHtml(scenario.baseline.label)],
     ['Benchmark', escapeHtml(scenario.benchmark?.label ?? 'none')],
-    ['Run', escapeHtml(`${run.id}, requested by ${run.requestedBy ?? 'unknown'} (${run.trigger}), ${run.attempts} attempt(s)`)],
+    ['Run', escapeHtml(`${run.id}, requested by ${run.requestedBy?.name ?? 'unknown'} (${run.trigger}), ${run.attempts} attempt(s)`)],
     ['Completed', escapeHtml(timings.completedAt?.toISOString() ?? '')],
     ['Model version', escapeHtml(verdict.modelVersion ? (verdict.recordedAt ? `verdict recorded ${verdict.recordedAt.toISOString()}` : 'verdict not recorded') : 'not a model version')],
   ];

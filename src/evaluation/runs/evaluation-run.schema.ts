@@ -2,6 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 import { COMPLIANCE_STATUSES, EVALUATION_RUN_STATUSES, type ComplianceStatus, type EvaluationRunStatus } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { RawSeries } from '../metrics/clean-series.js';
 import type { Candidate, RunCompliance, RunTrigger } from './evaluation-run.js';
 import { RUN_TRIGGERS } from './evaluation-run.js';
@@ -56,8 +57,8 @@ export class EvaluationRunDocument {
   @Prop({ type: Number, default: null })
   computeMs: number | null;
 
-  @Prop({ type: String, default: null })
-  requestedBy: string | null;
+  @Prop({ type: Object, default: null })
+  requestedBy: ActorRef | null;
 
   /** Set only on automatic runs (absent otherwise, so the sparse unique index ignores the rest). */
   @Prop({ type: String })

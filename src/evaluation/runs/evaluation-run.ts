@@ -1,4 +1,5 @@
 import type { ComplianceStatus, EvaluationRunStatus } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { CheckResult } from '../compliance/check-result.js';
 import type { RawSeries } from '../metrics/clean-series.js';
 import type { SeriesSummary } from '../scenarios/scenario.js';
@@ -44,7 +45,8 @@ export interface EvaluationRun {
   /** When the verdict was last written onto the model version (null when it is not a model version, or not yet). */
   verdictRecordedAt: Date | null;
   computeMs: number | null;
-  requestedBy: string | null;
+  /** The principal who asked, or the retraining pipeline; null only on runs stored before requests were authenticated. */
+  requestedBy: ActorRef | null;
   createdAt: Date;
   startedAt: Date | null;
   completedAt: Date | null;
@@ -63,7 +65,7 @@ export interface NewEvaluationRun {
   candidate: Omit<Candidate, 'returns'>;
   candidateReturns: RawSeries | null;
   trigger: RunTrigger;
-  requestedBy: string | null;
+  requestedBy: ActorRef;
   /** Makes a repeated automatic request land on the run it already created. */
   dedupeKey: string | null;
 }

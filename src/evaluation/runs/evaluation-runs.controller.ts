@@ -2,12 +2,14 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } 
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Actor } from '../../common/http/actor.decorator.js';
+import { CurrentActor } from '../../common/auth/current-principal.decorator.js';
+import type { ActorRef } from '../../common/auth/principal.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { API_PREFIX } from '../../common/http/configure-app.js';
-import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { ApiObjectIdParam } from '../validation/api-params.js';
 import { CreateRunRequestDto } from './dto/create-run.request.dto.js';
 import { ListRunsQueryDto } from './dto/list-runs.query.dto.js';
 import { EvaluatedRunResponseDto, RunAcceptedResponseDto, RunPageResponseDto, RunResponseDto } from './dto/run.response.dto.js';
@@ -21,14 +23,14 @@ export class EvaluationRunsController {
   constructor(private readonly runs: EvaluationRunsService) {}
 
   @Post()
+  @Roles('editor')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Evaluate a candidate against a scenario: the worker takes the run from QUEUED to COMPLETED or FAILED' })
-  @ApiActor(false)
   @ApiAcceptedResponse({ type: RunAcceptedResponseDto, headers: { Location: { description: 'The run to poll', schema: { type: 'string' } } } })
   @ApiProblems(400, 404, 413)
   async create(
     @Body() body: CreateRunRequestDto,
-    @Actor({ optional: true }) actor: string | null,
+    @CurrentActor() actor: ActorRef,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RunAcceptedResponseDto> {
     const run = await this.runs.request(body.scenarioId, body.candidate, actor);
@@ -38,6 +40,7 @@ export class EvaluationRunsController {
   }
 
   @Get()
+  @Roles('viewer')
   @ApiOperation({ summary: 'List runs, newest first, by scenario, model, version, status or compliance verdict' })
   @ApiOkResponse({ type: RunPageResponseDto })
   @ApiProblems(400)
@@ -47,7 +50,9 @@ export class EvaluationRunsController {
   }
 
   @Get(':id')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Get a run with its metrics, baseline comparison, stress windows and compliance checks' })
+  @ApiObjectIdParam()
   @ApiOkResponse({ type: EvaluatedRunResponseDto })
   @ApiProblems(400, 404)
   async get(@Param('id', ParseObjectIdPipe) id: string): Promise<EvaluatedRunResponseDto> {

@@ -6,6 +6,7 @@ import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../co
 import type { Page } from '../../common/pagination/page.js';
 import type { RawSeries } from '../metrics/clean-series.js';
 import type { SeriesSummary } from '../scenarios/scenario.js';
+import { storedActor } from '../../common/auth/stored-actor.js';
 import type { EvaluatedRun, EvaluationRun, NewEvaluationRun, RunCompletion, RunCompliance, RunFilter } from './evaluation-run.js';
 import { EvaluationRunDocument, RUN_OUTCOME } from './evaluation-run.schema.js';
 
@@ -153,7 +154,7 @@ function toRun(doc: RunLean): EvaluationRun {
     explainabilityVersion: doc.explainabilityVersion ?? 0,
     verdictRecordedAt: doc.verdictRecordedAt ?? null,
     computeMs: doc.computeMs ?? null,
-    requestedBy: doc.requestedBy ?? null,
+    requestedBy: storedActor(doc.requestedBy),
     createdAt: doc.createdAt,
     startedAt: doc.startedAt ?? null,
     completedAt: doc.completedAt ?? null,

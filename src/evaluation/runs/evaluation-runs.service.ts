@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 
+import { SYSTEM_ACTORS, type ActorRef } from '../../common/auth/principal.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -42,13 +43,13 @@ export class EvaluationRunsService {
    * Records the run as QUEUED against the scenario's current revision, then offers it to the queue. The
    * run is stored first, so a queue that is down delays it (the sweep enqueues it later) but never loses it.
    */
-  async request(scenarioId: string, candidate: CandidateInput, actor: string | null): Promise<EvaluationRun> {
+  async request(scenarioId: string, candidate: CandidateInput, actor: ActorRef): Promise<EvaluationRun> {
     this.assertCandidate(candidate);
     const scenario = await this.scenarios.currentRevision(scenarioId);
     if (candidate.modelName !== undefined && candidate.version !== undefined) await this.registry.assertVersionExists(candidate.modelName, candidate.version);
     if (candidate.lifecycleRunId !== undefined) await this.registry.assertLifecycleRunExists(candidate.lifecycleRunId);
     const run = await this.runs.create({
-      scenarioId,
+      scenarioId: scenario.id,
       scenarioName: scenario.name,
       scenarioRevision: scenario.revision,
       candidate: candidateOf(candidate),
@@ -63,14 +64,15 @@ export class EvaluationRunsService {
 
   /**
    * For the retraining pipeline: one run per scenario attached to the model, judging the new version's
-   * metrics. Safe to call again for the same version (after a retried job): it returns the runs it made.
+   * metrics, requested in the pipeline's name. Safe to call again for the same version (after a retried
+   * job): it returns the runs it made.
    */
   async startForNewModelVersion(modelName: string, version: number, candidateMetrics: Record<string, number>): Promise<string[]> {
     const candidate: CandidateInput = { modelName, version, metrics: candidateMetrics };
     this.assertCandidate(candidate);
     const ids: string[] = [];
     for (const scenarioId of await this.scenarios.idsForModel(modelName, MAX_SCENARIOS_PER_MODEL)) {
-      const run = await this.requestOnce(scenarioId, candidate, 'NEW_MODEL_VERSION', `new-version:${scenarioId}:${modelName}:${version}`);
+      const run = await this.requestOnce(scenarioId, candidate, 'NEW_MODEL_VERSION', SYSTEM_ACTORS.retrainingPipeline, `new-version:${scenarioId}:${modelName}:${version}`);
       if (run) ids.push(run.id);
     }
     this.logger.log(`Started ${ids.length} evaluation run(s) for '${modelName}' v${version}`);
@@ -93,7 +95,7 @@ export class EvaluationRunsService {
     return this.runs.list(filter, page);
   }
 
-  private async requestOnce(scenarioId: string, candidate: CandidateInput, trigger: RunTrigger, dedupeKey: string): Promise<EvaluationRun | null> {
+  private async requestOnce(scenarioId: string, candidate: CandidateInput, trigger: RunTrigger, requestedBy: ActorRef, dedupeKey: string): Promise<EvaluationRun | null> {
     let scenario;
     try {
       scenario = await this.scenarios.currentRevision(scenarioId);
@@ -108,7 +110,7 @@ export class EvaluationRunsService {
       candidate: candidateOf(candidate),
       candidateReturns: null,
       trigger,
-      requestedBy: null,
+      requestedBy,
       dedupeKey,
     });
     const run = created ?? (await this.runs.findByDedupeKey(dedupeKey));

@@ -4,6 +4,7 @@ import type { Model, Types } from 'mongoose';
 
 import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
 import type { Page } from '../../common/pagination/page.js';
+import { storedActor } from '../../common/auth/stored-actor.js';
 import type { Scenario, ScenarioRevision, SeriesSummary } from './scenario.js';
 import { EvaluationScenarioRevisionDocument, SERIES_POINTS } from './scenario.schema.js';
 import { fullDefinition, summaryDefinition, toPersisted, type PersistedDefinition } from './scenario-persistence.js';
@@ -54,5 +55,5 @@ export class ScenarioRevisionsRepository extends MongoRepository<EvaluationScena
 }
 
 function meta(doc: RevisionLean) {
-  return { scenarioId: doc.scenarioId, revision: doc.revision, createdBy: doc.createdBy ?? null, createdAt: doc.createdAt };
+  return { scenarioId: doc.scenarioId, revision: doc.revision, createdBy: storedActor(doc.createdBy), createdAt: doc.createdAt };
 }

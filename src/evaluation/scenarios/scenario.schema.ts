@@ -2,6 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 import { RETURN_FREQUENCIES, type ReturnFrequency } from '../../../libs/contracts/src/index.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { ComplianceRules, MetricThreshold, ScenarioBaseline, ScenarioBenchmark, SeriesSummary, StoredSeries, StressEvent } from './scenario.js';
 
 /**
@@ -57,11 +59,15 @@ export class EvaluationScenarioDocument extends ScenarioDefinitionFields {
   @Prop({ required: true, min: 1 })
   revision: number;
 
-  @Prop({ type: String, default: null })
-  createdBy: string | null;
+  @Prop({ type: Object, default: null })
+  createdBy: ActorRef | null;
 
-  @Prop({ type: String, default: null })
-  updatedBy: string | null;
+  @Prop({ type: Object, default: null })
+  updatedBy: ActorRef | null;
+
+  /** Audit drafts of changes written with them and not yet appended to the platform audit. */
+  @Prop({ type: [Object], default: [] })
+  pendingAudit: PendingAudit[];
 
   createdAt: Date;
   updatedAt: Date;
@@ -73,6 +79,7 @@ export const EvaluationScenarioSchema = SchemaFactory.createForClass(EvaluationS
 EvaluationScenarioSchema.index({ name: 1 }, { unique: true });
 EvaluationScenarioSchema.index({ createdAt: -1 });
 EvaluationScenarioSchema.index({ modelName: 1, createdAt: -1 });
+EvaluationScenarioSchema.index({ 'pendingAudit.at': 1 });
 
 /** One immutable revision: what a run records it was judged against. */
 @Schema({ collection: 'evaluation_scenario_revisions', timestamps: { createdAt: true, updatedAt: false }, minimize: false })
@@ -83,8 +90,8 @@ export class EvaluationScenarioRevisionDocument extends ScenarioDefinitionFields
   @Prop({ required: true, min: 1 })
   revision: number;
 
-  @Prop({ type: String, default: null })
-  createdBy: string | null;
+  @Prop({ type: Object, default: null })
+  createdBy: ActorRef | null;
 
   createdAt: Date;
 }

@@ -1,4 +1,5 @@
 import type { CheckSeverity, ReturnFrequency } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 
 /** A clean return series as stored: dates strictly increasing, values finite and ≥ -1. */
 export interface StoredSeries {
@@ -84,8 +85,9 @@ export interface ScenarioDefinition<S = StoredSeries> {
 export interface Scenario<S = StoredSeries> extends ScenarioDefinition<S> {
   id: string;
   revision: number;
-  createdBy: string | null;
-  updatedBy: string | null;
+  /** Null only on scenarios stored before changes were made by authenticated principals. */
+  createdBy: ActorRef | null;
+  updatedBy: ActorRef | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -94,7 +96,8 @@ export interface Scenario<S = StoredSeries> extends ScenarioDefinition<S> {
 export interface ScenarioRevision<S = StoredSeries> extends ScenarioDefinition<S> {
   scenarioId: string;
   revision: number;
-  createdBy: string | null;
+  /** Who made the change that created this revision. */
+  createdBy: ActorRef | null;
   createdAt: Date;
 }
 

@@ -1,17 +1,23 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Actor } from '../../common/http/actor.decorator.js';
-import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { CurrentActor } from '../../common/auth/current-principal.decorator.js';
+import type { ActorRef } from '../../common/auth/principal.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
+import { InvalidInputError } from '../../common/errors/domain.errors.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { ApiObjectIdParam, ApiPositiveIntegerParam } from '../validation/api-params.js';
 import { CreateScenarioRequestDto } from './dto/create-scenario.request.dto.js';
 import { ListScenariosQueryDto } from './dto/list-scenarios.query.dto.js';
 import { ScenarioPageResponseDto, ScenarioResponseDto, ScenarioRevisionPageResponseDto, ScenarioRevisionResponseDto } from './dto/scenario.response.dto.js';
 import { UpdateScenarioRequestDto } from './dto/update-scenario.request.dto.js';
 import { ScenariosService } from './scenarios.service.js';
+
+const REVISION_MESSAGE = 'revision must be a whole number';
+const parseRevision = new ParseIntPipe({ exceptionFactory: () => new InvalidInputError(REVISION_MESSAGE, [{ field: 'revision', message: REVISION_MESSAGE }]) });
 
 @ApiTags('evaluation: scenarios')
 @Controller('ml/evaluation/scenarios')
@@ -19,15 +25,16 @@ export class ScenariosController {
   constructor(private readonly scenarios: ScenariosService) {}
 
   @Post()
+  @Roles('editor')
   @ApiOperation({ summary: 'Define a scenario: baseline, benchmark, stress events, thresholds and compliance rules' })
-  @ApiActor(false)
   @ApiCreatedResponse({ type: ScenarioResponseDto })
   @ApiProblems(400, 409, 413)
-  async create(@Body() body: CreateScenarioRequestDto, @Actor({ optional: true }) actor: string | null): Promise<ScenarioResponseDto> {
+  async create(@Body() body: CreateScenarioRequestDto, @CurrentActor() actor: ActorRef): Promise<ScenarioResponseDto> {
     return ScenarioResponseDto.from(await this.scenarios.create(body, actor));
   }
 
   @Get()
+  @Roles('viewer')
   @ApiOperation({ summary: 'List scenarios, newest first' })
   @ApiOkResponse({ type: ScenarioPageResponseDto })
   @ApiProblems(400)
@@ -37,7 +44,9 @@ export class ScenariosController {
   }
 
   @Get(':id')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Get a scenario at its current revision' })
+  @ApiObjectIdParam()
   @ApiOkResponse({ type: ScenarioResponseDto })
   @ApiProblems(400, 404)
   async get(@Param('id', ParseObjectIdPipe) id: string): Promise<ScenarioResponseDto> {
@@ -45,20 +54,23 @@ export class ScenariosController {
   }
 
   @Patch(':id')
+  @Roles('editor')
   @ApiOperation({ summary: 'Change a scenario: the change becomes a new revision; runs keep the revision they were judged against' })
-  @ApiActor(false)
+  @ApiObjectIdParam()
   @ApiOkResponse({ type: ScenarioResponseDto })
   @ApiProblems(400, 404, 409, 413)
   async update(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() body: UpdateScenarioRequestDto,
-    @Actor({ optional: true }) actor: string | null,
+    @CurrentActor() actor: ActorRef,
   ): Promise<ScenarioResponseDto> {
     return ScenarioResponseDto.from(await this.scenarios.update(id, body, actor));
   }
 
   @Get(':id/revisions')
+  @Roles('viewer')
   @ApiOperation({ summary: 'List the revisions of a scenario, newest first' })
+  @ApiObjectIdParam()
   @ApiOkResponse({ type: ScenarioRevisionPageResponseDto })
   @ApiProblems(400, 404)
   async listRevisions(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<ScenarioRevisionPageResponseDto> {
@@ -66,10 +78,13 @@ export class ScenariosController {
   }
 
   @Get(':id/revisions/:revision')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Get one revision of a scenario, as runs judged against it saw it' })
+  @ApiObjectIdParam()
+  @ApiPositiveIntegerParam('revision')
   @ApiOkResponse({ type: ScenarioRevisionResponseDto })
   @ApiProblems(400, 404)
-  async getRevision(@Param('id', ParseObjectIdPipe) id: string, @Param('revision', ParseIntPipe) revision: number): Promise<ScenarioRevisionResponseDto> {
+  async getRevision(@Param('id', ParseObjectIdPipe) id: string, @Param('revision', parseRevision) revision: number): Promise<ScenarioRevisionResponseDto> {
     return ScenarioRevisionResponseDto.from(await this.scenarios.getRevisionSummary(id, revision));
   }
 }

@@ -1,27 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model, QueryFilter, Types } from 'mongoose';
+import { Types, type Model, type QueryFilter } from 'mongoose';
 
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import { AuditedRepository, withAudit } from '../../audit/audited.repository.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import { escapeRegex } from '../../common/database/escape-regex.js';
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
+import { isDuplicateKeyError, type PageRequest } from '../../common/database/mongo.repository.js';
 import { DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
+import { storedActor } from '../../common/auth/stored-actor.js';
 import type { Scenario, ScenarioDefinition, ScenarioFilter, SeriesSummary } from './scenario.js';
 import { EvaluationScenarioDocument, SERIES_POINTS } from './scenario.schema.js';
 import { fullDefinition, summaryDefinition, toPersisted, type PersistedDefinition } from './scenario-persistence.js';
 
 type ScenarioLean = EvaluationScenarioDocument & { _id: Types.ObjectId };
 
+/**
+ * A scenario is the audit outbox of its own changes: each create and revision writes its audit draft into
+ * `pendingAudit` in the same write, and AuditService appends it and settles it here.
+ */
 @Injectable()
-export class ScenariosRepository extends MongoRepository<EvaluationScenarioDocument> {
+export class ScenariosRepository extends AuditedRepository<EvaluationScenarioDocument> {
   constructor(@InjectModel(EvaluationScenarioDocument.name) model: Model<EvaluationScenarioDocument>) {
     super(model);
   }
 
-  async create(definition: ScenarioDefinition, actor: string | null): Promise<Scenario> {
+  /** Stores the scenario at revision 1 with the audit draft that `audit` makes for its id. */
+  async create(definition: ScenarioDefinition, actor: ActorRef, audit: (id: string) => PendingAudit): Promise<{ scenario: Scenario; draft: PendingAudit }> {
+    const _id = new Types.ObjectId();
+    const draft = audit(_id.toHexString());
     try {
-      const created = await this.model.create({ ...toPersisted(definition), revision: 1, createdBy: actor, updatedBy: actor });
-      return toScenario(created.toObject() as ScenarioLean);
+      const created = await this.model.create({ ...toPersisted(definition), _id, revision: 1, createdBy: actor, updatedBy: actor, pendingAudit: [draft] });
+      return { scenario: toScenario(created.toObject() as ScenarioLean), draft };
     } catch (error) {
       throw this.translate(error, definition.name);
     }
@@ -53,11 +64,18 @@ export class ScenariosRepository extends MongoRepository<EvaluationScenarioDocum
     return docs.map((d) => d._id.toHexString());
   }
 
-  /** Compare-and-set on the revision: null when the scenario is missing or another change got there first. */
-  async replace(id: string, expectedRevision: number, definition: ScenarioDefinition, actor: string | null): Promise<Scenario | null> {
+  /**
+   * Compare-and-set on the revision, with the change's audit draft in the same update: null when the
+   * scenario is missing or another change got there first (and then the draft is not written either).
+   */
+  async replace(id: string, expectedRevision: number, definition: ScenarioDefinition, actor: ActorRef, draft: PendingAudit): Promise<Scenario | null> {
     try {
       const doc = await this.model
-        .findOneAndUpdate({ _id: id, revision: expectedRevision }, { $set: { ...toPersisted(definition), revision: expectedRevision + 1, updatedBy: actor } }, { returnDocument: 'after' })
+        .findOneAndUpdate(
+          { _id: id, revision: expectedRevision },
+          { $set: { ...toPersisted(definition), revision: expectedRevision + 1, updatedBy: actor }, ...withAudit(draft) },
+          { returnDocument: 'after' },
+        )
         .select(SERIES_POINTS)
         .lean<ScenarioLean>()
         .exec();
@@ -76,8 +94,8 @@ function meta(doc: ScenarioLean) {
   return {
     id: doc._id.toHexString(),
     revision: doc.revision,
-    createdBy: doc.createdBy ?? null,
-    updatedBy: doc.updatedBy ?? null,
+    createdBy: storedActor(doc.createdBy),
+    updatedBy: storedActor(doc.updatedBy),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 
+import { AuditService } from '../../audit/audit.service.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import { evaluationConfig } from '../evaluation.config.js';
 import { summarizeSeries, type Scenario, type ScenarioFilter, type ScenarioRevision, type SeriesSummary } from './scenario.js';
+import { changedFields, scenarioCreatedAudit, scenarioRevisedAudit } from './scenario-audit.js';
 import { applyChanges, definitionFromInput, type ScenarioInput } from './scenario-input.js';
 import { ScenarioRevisionsRepository } from './scenario-revisions.repository.js';
 import { ScenariosRepository } from './scenarios.repository.js';
@@ -17,12 +20,16 @@ export class ScenariosService {
   constructor(
     private readonly scenarios: ScenariosRepository,
     private readonly revisions: ScenarioRevisionsRepository,
+    private readonly audit: AuditService,
     @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
   ) {}
 
-  async create(input: ScenarioInput, actor: string | null): Promise<Scenario<SeriesSummary>> {
-    const scenario = await this.scenarios.create(definitionFromInput(input, this.config.maxSeriesPoints), actor);
+  /** Stores revision 1; the audit entry is written with the scenario and appended once it is kept. */
+  async create(input: ScenarioInput, actor: ActorRef): Promise<Scenario<SeriesSummary>> {
+    const definition = definitionFromInput(input, this.config.maxSeriesPoints);
+    const { scenario, draft } = await this.scenarios.create(definition, actor, (id) => scenarioCreatedAudit(actor, id, definition));
     await this.revisions.ensure(scenario);
+    await this.audit.publish(draft, this.scenarios, scenario.id);
     return summarized(scenario);
   }
 
@@ -39,16 +46,22 @@ export class ScenariosService {
   /**
    * Every change is a new revision, so a run keeps pointing at exactly what it was judged against. The
    * revision being replaced is kept first; the new one is written by compare-and-set on the revision
-   * number, and a concurrent change makes this one re-apply itself on top of the winner.
+   * number, and a concurrent change makes this one re-apply itself on top of the winner. Its audit draft
+   * is written by the same compare-and-set, so it always describes the revision it replaced. A change
+   * that changes nothing makes no revision.
    */
-  async update(id: string, changes: Partial<ScenarioInput>, actor: string | null): Promise<Scenario<SeriesSummary>> {
+  async update(id: string, changes: Partial<ScenarioInput>, actor: ActorRef): Promise<Scenario<SeriesSummary>> {
     for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
       const current = await this.getFull(id);
       await this.revisions.ensure(current);
       const next = applyChanges(current, changes, this.config.maxSeriesPoints);
-      const updated = await this.scenarios.replace(id, current.revision, next, actor);
+      const changed = changedFields(current, next);
+      if (changed.length === 0) return summarized(current);
+      const draft = scenarioRevisedAudit(actor, id, current.revision, changed);
+      const updated = await this.scenarios.replace(id, current.revision, next, actor, draft);
       if (updated) {
         await this.revisions.ensure(updated);
+        await this.audit.publish(draft, this.scenarios, id);
         return summarized(updated);
       }
     }

@@ -1,6 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import { DRIFT_SEVERITIES, DRIFT_STATISTICS, DRIFT_STATUSES } from '../../../libs/contracts/src/index.js';
 import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';
 import type { DriftDirection, SeverityBands } from './drift-severity.js';
@@ -53,8 +55,11 @@ export class DriftEventDocument {
   @Prop({ type: [Object], default: [] })
   notes: DriftNote[];
 
-  @Prop({ type: String, default: null })
-  recordedBy: string | null;
+  @Prop({ type: Object, default: null })
+  recordedBy: ActorRef | null;
+
+  @Prop({ type: [Object], default: [] })
+  pendingAudit: PendingAudit[];
 
   @Prop({ type: Object, default: null })
   retraining: DriftRetrainingStatus | null;
@@ -70,3 +75,4 @@ DriftEventSchema.index({ modelName: 1, modelVersion: 1, detectedAt: -1 });
 DriftEventSchema.index({ status: 1, detectedAt: -1 });
 DriftEventSchema.index({ severity: 1, detectedAt: -1 });
 DriftEventSchema.index({ detectedAt: -1 });
+DriftEventSchema.index({ 'pendingAudit.at': 1 });

@@ -1,10 +1,11 @@
 import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { DriftDirection, SeverityBands } from './drift-severity.js';
 
 export interface DriftNote {
   status: DriftStatus;
   note: string;
-  by: string;
+  by: ActorRef;
   at: Date;
 }
 
@@ -43,7 +44,7 @@ export interface DriftEvent {
   responsePlan: string;
   status: DriftStatus;
   notes: DriftNote[];
-  recordedBy: string | null;
+  recordedBy: ActorRef | null;
   retraining: DriftRetrainingStatus | null;
   createdAt: Date;
   updatedAt: Date;

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Actor } from '../../common/http/actor.decorator.js';
-import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { CurrentActor } from '../../common/auth/current-principal.decorator.js';
+import type { ActorRef } from '../../common/auth/principal.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
@@ -18,17 +19,18 @@ export class DriftEventsController {
   constructor(private readonly drift: DriftEventsService) {}
 
   @Post()
+  @Roles('editor')
   @ApiOperation({ summary: 'Record a drift observation; severity is derived from value and bands when not given' })
-  @ApiActor(false)
   @ApiCreatedResponse({ type: DriftEventResponseDto })
   @ApiProblems(400, 404, 413)
-  async record(@Body() body: RecordDriftEventRequestDto, @Actor({ optional: true }) actor: string | null): Promise<DriftEventResponseDto> {
+  async record(@Body() body: RecordDriftEventRequestDto, @CurrentActor() actor: ActorRef): Promise<DriftEventResponseDto> {
     const { detectedAt, ...rest } = body;
     const event = await this.drift.record({ ...rest, detectedAt: detectedAt ? new Date(detectedAt) : undefined }, actor);
     return DriftEventResponseDto.from(event);
   }
 
   @Get()
+  @Roles('viewer')
   @ApiOperation({ summary: 'List drift events, newest detection first' })
   @ApiOkResponse({ type: DriftEventPageResponseDto })
   @ApiProblems(400)
@@ -39,6 +41,7 @@ export class DriftEventsController {
   }
 
   @Get(':id')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Get one drift event' })
   @ApiOkResponse({ type: DriftEventResponseDto })
   @ApiProblems(400, 404)
@@ -47,14 +50,14 @@ export class DriftEventsController {
   }
 
   @Patch(':id')
+  @Roles('editor')
   @ApiOperation({ summary: 'Acknowledge or resolve a drift event with a note' })
-  @ApiActor()
   @ApiOkResponse({ type: DriftEventResponseDto })
   @ApiProblems(400, 404, 409)
   async update(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() body: UpdateDriftEventRequestDto,
-    @Actor() actor: string,
+    @CurrentActor() actor: ActorRef,
   ): Promise<DriftEventResponseDto> {
     return DriftEventResponseDto.from(await this.drift.changeStatus(id, body.status, body.note, actor));
   }

@@ -3,15 +3,18 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, Types } from 'mongoose';
 
 import type { DriftStatus } from '../../../libs/contracts/src/index.js';
-import { MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import { AuditedRepository } from '../../audit/audited.repository.js';
+import type { PageRequest } from '../../common/database/mongo.repository.js';
 import type { Page } from '../../common/pagination/page.js';
 import { statusesThatMayMoveTo, type DriftEvent, type DriftEventFilter, type DriftNote, type DriftRetrainingStatus, type NewDriftEvent } from './drift-event.js';
 import { DriftEventDocument } from './drift-event.schema.js';
+import { storedActor } from '../../common/auth/stored-actor.js';
 
 type DriftEventLean = DriftEventDocument & { _id: Types.ObjectId };
 
 @Injectable()
-export class DriftEventsRepository extends MongoRepository<DriftEventDocument> {
+export class DriftEventsRepository extends AuditedRepository<DriftEventDocument> {
   constructor(@InjectModel(DriftEventDocument.name) model: Model<DriftEventDocument>) {
     super(model);
   }
@@ -47,10 +50,10 @@ export class DriftEventsRepository extends MongoRepository<DriftEventDocument> {
   }
 
   /** Compare-and-set on status: null when the event is missing or its status does not allow the move. */
-  async transition(id: string, note: DriftNote): Promise<DriftEvent | null> {
+  async transition(id: string, note: DriftNote, draft: PendingAudit): Promise<DriftEvent | null> {
     const from: DriftStatus[] = statusesThatMayMoveTo(note.status);
     const doc = await this.model
-      .findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status: note.status }, $push: { notes: note } }, { returnDocument: 'after' })
+      .findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status: note.status }, $push: { notes: note, pendingAudit: draft } }, { returnDocument: 'after' })
       .lean<DriftEventLean>()
       .exec();
     return doc ? toDriftEvent(doc) : null;
@@ -74,8 +77,8 @@ function toDriftEvent(doc: DriftEventLean): DriftEvent {
     detectedAt: doc.detectedAt,
     responsePlan: doc.responsePlan ?? '',
     status: doc.status,
-    notes: doc.notes ?? [],
-    recordedBy: doc.recordedBy ?? null,
+    notes: (doc.notes ?? []).map((note) => ({ ...note, by: storedActor(note.by)! })),
+    recordedBy: storedActor(doc.recordedBy),
     retraining: doc.retraining ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,

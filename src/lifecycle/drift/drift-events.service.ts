@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';
+import { pendingAudit } from '../../audit/audit-entry.js';
+import { AuditService } from '../../audit/audit.service.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import { IllegalTransitionError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -41,6 +44,7 @@ export class DriftEventsService {
     private readonly events: DriftEventsRepository,
     private readonly models: RegisteredModelsService,
     private readonly versions: ModelVersionsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Lets another module act on every stored event (retraining does), without drift depending on it. */
@@ -53,7 +57,7 @@ export class DriftEventsService {
     return this.events.setRetraining(ids, retraining);
   }
 
-  async record(input: RecordDriftEvent, actor: string | null): Promise<DriftEvent> {
+  async record(input: RecordDriftEvent, actor: ActorRef): Promise<DriftEvent> {
     if (input.modelVersion === undefined) await this.models.get(input.modelName);
     else await this.versions.get(input.modelName, input.modelVersion);
     const direction = input.direction ?? 'HIGHER_IS_WORSE';
@@ -101,9 +105,16 @@ export class DriftEventsService {
     return this.events.list(filter, page);
   }
 
-  async changeStatus(id: string, status: Exclude<DriftStatus, 'OPEN'>, note: string, actor: string): Promise<DriftEvent> {
-    const changed = await this.events.transition(id, { status, note, by: actor, at: new Date() });
-    if (changed) return changed;
+  /** Acknowledges or resolves an event; audited, because it says someone took responsibility for the drift. */
+  async changeStatus(id: string, status: Exclude<DriftStatus, 'OPEN'>, note: string, actor: ActorRef): Promise<DriftEvent> {
+    const at = new Date();
+    const action = status === 'ACKNOWLEDGED' ? 'drift.event.acknowledged' : 'drift.event.resolved';
+    const draft = pendingAudit({ actor, action, resource: { type: 'drift-event', id }, before: null, after: { status, note }, comment: note || null }, at);
+    const changed = await this.events.transition(id, { status, note, by: actor, at }, draft);
+    if (changed) {
+      await this.audit.publish(draft, this.events, id);
+      return changed;
+    }
     const current = await this.get(id);
     throw new IllegalTransitionError('Drift event', current.status, status);
   }

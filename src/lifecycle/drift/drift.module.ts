@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { AuditModule } from '../../audit/audit.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { DriftEventDocument, DriftEventSchema } from './drift-event.schema.js';
 import { DriftEventsController } from './drift-events.controller.js';
@@ -8,7 +9,7 @@ import { DriftEventsRepository } from './drift-events.repository.js';
 import { DriftEventsService } from './drift-events.service.js';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: DriftEventDocument.name, schema: DriftEventSchema }]), RegistryModule],
+  imports: [AuditModule, MongooseModule.forFeature([{ name: DriftEventDocument.name, schema: DriftEventSchema }]), RegistryModule],
   controllers: [DriftEventsController],
   providers: [DriftEventsRepository, DriftEventsService],
   exports: [DriftEventsService],

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
@@ -16,6 +17,7 @@ export class ExperimentsController {
   constructor(private readonly experiments: ExperimentsService) {}
 
   @Post()
+  @Roles('editor')
   @ApiOperation({ summary: 'Register an experiment (name unique across the platform)' })
   @ApiCreatedResponse({ type: ExperimentResponseDto })
   @ApiProblems(400, 409, 413)
@@ -25,6 +27,7 @@ export class ExperimentsController {
   }
 
   @Get()
+  @Roles('viewer')
   @ApiOperation({ summary: 'List experiments, newest first' })
   @ApiOkResponse({ type: ExperimentPageResponseDto })
   @ApiProblems(400)
@@ -35,6 +38,7 @@ export class ExperimentsController {
   }
 
   @Get(':id')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Get one experiment' })
   @ApiOkResponse({ type: ExperimentResponseDto })
   @ApiProblems(400, 404)
@@ -43,6 +47,7 @@ export class ExperimentsController {
   }
 
   @Patch(':id')
+  @Roles('editor')
   @ApiOperation({ summary: 'Change name, description, tags or owner' })
   @ApiOkResponse({ type: ExperimentResponseDto })
   @ApiProblems(400, 404, 409)
@@ -53,6 +58,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/archive')
+  @Roles('editor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Archive an experiment: hidden from lists by default, closed to new runs' })
   @ApiOkResponse({ type: ExperimentResponseDto })
@@ -62,6 +68,7 @@ export class ExperimentsController {
   }
 
   @Post(':id/restore')
+  @Roles('editor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Restore an archived experiment' })
   @ApiOkResponse({ type: ExperimentResponseDto })

@@ -2,6 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 import { MODEL_STAGES, type ModelStage } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import { TRANSITION_REASONS, type TransitionReason } from './model-stage-transition.js';
 
 /** The stage log. Entries are written with ids chosen beforehand, so writing one twice is harmless. */
@@ -19,8 +20,8 @@ export class ModelStageTransitionDocument {
   @Prop({ type: String, required: true, enum: MODEL_STAGES })
   to: ModelStage;
 
-  @Prop({ required: true })
-  actor: string;
+  @Prop({ type: Object, required: true })
+  actor: ActorRef;
 
   @Prop({ default: '' })
   comment: string;

@@ -6,6 +6,7 @@ import { MongoRepository, type PageRequest } from '../../common/database/mongo.r
 import type { Page } from '../../common/pagination/page.js';
 import type { ModelStageTransition } from './model-stage-transition.js';
 import { ModelStageTransitionDocument } from './model-stage-transition.schema.js';
+import { storedActor } from '../../common/auth/stored-actor.js';
 
 type TransitionLean = ModelStageTransitionDocument & { _id: Types.ObjectId };
 
@@ -30,6 +31,23 @@ export class ModelStageTransitionsRepository extends MongoRepository<ModelStageT
     return (await this.model.exists({ _id: new Types.ObjectId(id) }).exec()) !== null;
   }
 
+  /** The most recent move of any version out of PRODUCTION: the version an emergency rollback puts back. */
+  async lastLeftProduction(modelName: string): Promise<ModelStageTransition | null> {
+    const doc = await this.model.findOne({ modelName, from: 'PRODUCTION' }).sort({ at: -1, _id: -1 }).lean<TransitionLean>().exec();
+    return doc ? toTransition(doc) : null;
+  }
+
+  /** The latest move into PRODUCTION at or before `at`. */
+  async lastEnteredProduction(modelName: string, at: Date): Promise<ModelStageTransition | null> {
+    const doc = await this.model.findOne({ modelName, to: 'PRODUCTION', at: { $lte: at } }).sort({ at: -1, _id: -1 }).lean<TransitionLean>().exec();
+    return doc ? toTransition(doc) : null;
+  }
+
+  /** Whether the version left PRODUCTION after `since` and at or before `until`. */
+  async leftProductionBetween(modelName: string, version: number, since: Date, until: Date): Promise<boolean> {
+    return (await this.model.exists({ modelName, version, from: 'PRODUCTION', at: { $gt: since, $lte: until } }).exec()) !== null;
+  }
+
   async listForModel(modelName: string, version: number | null, page: PageRequest): Promise<Page<ModelStageTransition>> {
     const filter = version === null ? { modelName } : { modelName, version };
     const { docs, nextCursor } = await this.findPage(filter, { ...page, sortField: 'at', direction: -1 });
@@ -44,7 +62,7 @@ function toTransition(doc: TransitionLean): ModelStageTransition {
     version: doc.version,
     from: doc.from,
     to: doc.to,
-    actor: doc.actor,
+    actor: storedActor(doc.actor)!,
     comment: doc.comment ?? '',
     reason: doc.reason,
     at: doc.at,

@@ -2,6 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 import { MODEL_STAGES, type ModelStage } from '../../../libs/contracts/src/index.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { ModelStageTransition } from './model-stage-transition.js';
 import { VERSION_SOURCES, type ChecklistItem, type VersionEvaluation, type VersionSource } from './model-version.js';
 
@@ -53,8 +55,14 @@ export class ModelVersionDocument {
   @Prop({ default: 0 })
   revision: number;
 
-  @Prop({ type: String, default: null })
-  createdBy: string | null;
+  @Prop({ type: Object, default: null })
+  createdBy: ActorRef | null;
+
+  @Prop({ type: [String], default: [] })
+  originators: string[];
+
+  @Prop({ type: [Object], default: [] })
+  pendingAudit: PendingAudit[];
 
   /** Absent unless the creator gave one; sparse, so versions without a key never collide. */
   @Prop({ type: String })
@@ -69,3 +77,4 @@ export const ModelVersionSchema = SchemaFactory.createForClass(ModelVersionDocum
 ModelVersionSchema.index({ modelName: 1, version: 1 }, { unique: true });
 ModelVersionSchema.index({ modelName: 1, stage: 1, version: -1 });
 ModelVersionSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
+ModelVersionSchema.index({ 'pendingAudit.at': 1 });

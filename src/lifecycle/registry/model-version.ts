@@ -1,4 +1,5 @@
 import type { ModelStage } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { ModelStageTransition } from './model-stage-transition.js';
 
 export const VERSION_SOURCES = ['RUN', 'DIRECT'] as const;
@@ -9,9 +10,11 @@ export interface ChecklistItem {
   key: string;
   description: string;
   required: boolean;
+  /** Checked by the platform itself (the evaluation harness's verdict), never by a person. */
+  systemChecked: boolean;
   checked: boolean;
   /** Who last checked or unchecked the item, and when. */
-  checkedBy: string | null;
+  checkedBy: ActorRef | null;
   checkedAt: Date | null;
   comment: string;
 }
@@ -29,9 +32,12 @@ export interface VersionEvaluation {
   summary: string;
 }
 
-/** The checklist item the evaluation harness checks or unchecks with its verdict. */
+/** The checklist item the evaluation harness checks or unchecks with its verdict: the one system-checked item. */
 export const EVALUATION_CHECKLIST_KEY = 'evaluation';
-export const EVALUATION_ACTOR = 'evaluation-harness';
+
+export function isSystemChecked(key: string): boolean {
+  return key === EVALUATION_CHECKLIST_KEY;
+}
 
 /** A model version as the rest of the platform sees it: plain data, no database types. */
 export interface ModelVersion {
@@ -54,14 +60,19 @@ export interface ModelVersion {
   latestEvaluation: VersionEvaluation | null;
   /** Grows with every change of stage, checklist or evaluation: a promotion applies only to the revision it verified. */
   revision: number;
-  createdBy: string | null;
+  createdBy: ActorRef | null;
+  /**
+   * Stable ids of everyone who brought the version about (its creator; for a retrained version also the
+   * trainer and whoever triggered the retraining): none of them may tick its required items or promote it.
+   */
+  originators: string[];
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type NewModelVersion = Pick<
   ModelVersion,
-  'modelName' | 'version' | 'description' | 'tags' | 'source' | 'runId' | 'experimentId' | 'artifactUri' | 'metrics' | 'params' | 'checklist' | 'createdBy'
+  'modelName' | 'version' | 'description' | 'tags' | 'source' | 'runId' | 'experimentId' | 'artifactUri' | 'metrics' | 'params' | 'checklist' | 'createdBy' | 'originators'
 > & {
   /** A caller that may repeat the creation (a replayed queue job) names it; the same key yields the same version. */
   idempotencyKey?: string;
@@ -76,7 +87,7 @@ export interface StageExpectation {
 
 export interface ChecklistChange {
   checked: boolean;
-  actor: string;
+  actor: ActorRef;
   comment: string;
   at: Date;
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Actor } from '../../common/http/actor.decorator.js';
-import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { CurrentActor, CurrentPrincipal } from '../../common/auth/current-principal.decorator.js';
+import type { ActorRef, Principal } from '../../common/auth/principal.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
@@ -26,14 +27,14 @@ export class ModelVersionsController {
   ) {}
 
   @Post()
+  @Roles('editor')
   @ApiOperation({ summary: 'Create the next version (numbered 1, 2, 3, ... per model), from a FINISHED run or directly' })
-  @ApiActor(false)
   @ApiCreatedResponse({ type: ModelVersionResponseDto })
   @ApiProblems(400, 404, 409, 413)
   async create(
     @Param('model', ParseModelNamePipe) name: string,
     @Body() body: CreateVersionRequestDto,
-    @Actor({ optional: true }) actor: string | null,
+    @CurrentActor() actor: ActorRef,
   ): Promise<ModelVersionResponseDto> {
     const metrics = body.metrics && Object.fromEntries(Object.entries(body.metrics).map(([key, value]) => [key, parseMetricValue(value)!]));
     const version = await this.versions.create(name, {
@@ -49,6 +50,7 @@ export class ModelVersionsController {
   }
 
   @Get()
+  @Roles('viewer')
   @ApiOperation({ summary: 'List versions, highest number first' })
   @ApiOkResponse({ type: ModelVersionPageResponseDto })
   @ApiProblems(400, 404)
@@ -58,6 +60,7 @@ export class ModelVersionsController {
   }
 
   @Get(':version')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Get one version' })
   @ApiOkResponse({ type: ModelVersionResponseDto })
   @ApiProblems(400, 404)
@@ -66,29 +69,34 @@ export class ModelVersionsController {
   }
 
   @Post(':version/stage')
+  @Roles('editor', 'approver')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move a version to another stage',
     description:
       'Allowed: NONE→STAGING, NONE→ARCHIVED, STAGING→PRODUCTION, STAGING→NONE, STAGING→ARCHIVED, PRODUCTION→ARCHIVED, ARCHIVED→STAGING; ' +
       'anything else is a 409 naming from and to. PRODUCTION requires every required checklist item checked (409 listing `unmetItems`) ' +
-      'and archives the previous production version. Concurrent production changes: one wins, the others get 409.',
+      'and archives the previous production version. Moving into or out of PRODUCTION needs the approver role, and whoever brought the ' +
+      'version about (its creator; for a retrained version the trainer and whoever triggered it) may not promote it (403). ' +
+      'Concurrent production changes: one wins, the others get 409.',
   })
-  @ApiActor()
   @ApiOkResponse({ type: ModelVersionResponseDto })
   @ApiProblems(400, 404, 409)
   async changeStage(
     @Param('model', ParseModelNamePipe) name: string,
     @Param('version', ParseVersionPipe) version: number,
     @Body() body: ChangeStageRequestDto,
-    @Actor() actor: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ModelVersionResponseDto> {
-    return ModelVersionResponseDto.from(await this.stages.changeStage(name, version, body.stage, actor, body.comment ?? ''));
+    return ModelVersionResponseDto.from(await this.stages.changeStage(name, version, body.stage, principal, body.comment ?? ''));
   }
 
   @Patch(':version/checklist/:key')
-  @ApiOperation({ summary: 'Check or uncheck one approval item; the actor is recorded as checkedBy' })
-  @ApiActor()
+  @Roles('approver')
+  @ApiOperation({
+    summary: 'Check or uncheck one approval item; the actor is recorded as checkedBy',
+    description: 'Approvers only. The system-checked item (`evaluation`) is ticked by the evaluation harness alone, and whoever brought the version about may not tick its required items (403).',
+  })
   @ApiOkResponse({ type: ModelVersionResponseDto })
   @ApiProblems(400, 404)
   async updateChecklistItem(
@@ -96,12 +104,13 @@ export class ModelVersionsController {
     @Param('version', ParseVersionPipe) version: number,
     @Param('key', ParseChecklistKeyPipe) key: string,
     @Body() body: UpdateChecklistItemRequestDto,
-    @Actor() actor: string,
+    @CurrentActor() actor: ActorRef,
   ): Promise<ModelVersionResponseDto> {
     return ModelVersionResponseDto.from(await this.versions.setChecklistItem(name, version, key, body.checked, actor, body.comment ?? ''));
   }
 
   @Get(':version/transitions')
+  @Roles('viewer')
   @ApiOperation({ summary: 'The stage log of one version, newest first' })
   @ApiOkResponse({ type: StageTransitionPageResponseDto })
   @ApiProblems(400, 404)

@@ -3,17 +3,20 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, Types } from 'mongoose';
 
 import type { ModelStage } from '../../../libs/contracts/src/index.js';
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import { AuditedRepository, withAudit } from '../../audit/audited.repository.js';
+import { isDuplicateKeyError, type PageRequest } from '../../common/database/mongo.repository.js';
 import { DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { ModelStageTransition } from './model-stage-transition.js';
-import type { ChecklistChange, ModelVersion, NewModelVersion, StageExpectation, VersionEvaluation } from './model-version.js';
+import { isSystemChecked, type ChecklistChange, type ModelVersion, type NewModelVersion, type StageExpectation, type VersionEvaluation } from './model-version.js';
 import { ModelVersionDocument } from './model-version.schema.js';
+import { storedActor } from '../../common/auth/stored-actor.js';
 
 type ModelVersionLean = ModelVersionDocument & { _id: Types.ObjectId };
 
 @Injectable()
-export class ModelVersionsRepository extends MongoRepository<ModelVersionDocument> {
+export class ModelVersionsRepository extends AuditedRepository<ModelVersionDocument> {
   constructor(@InjectModel(ModelVersionDocument.name) model: Model<ModelVersionDocument>) {
     super(model);
   }
@@ -54,19 +57,19 @@ export class ModelVersionsRepository extends MongoRepository<ModelVersionDocumen
    * Compare-and-set of the stage: applies the transition only if the version is still exactly as expected,
    * and keeps the transition on the version so a log entry lost in a crash can be written again. Null on a mismatch.
    */
-  async applyTransition(expected: StageExpectation & { modelName: string; version: number }, transition: ModelStageTransition): Promise<ModelVersion | null> {
+  async applyTransition(expected: StageExpectation & { modelName: string; version: number }, transition: ModelStageTransition, draft: PendingAudit): Promise<ModelVersion | null> {
     const filter: QueryFilter<ModelVersionDocument> = { modelName: expected.modelName, version: expected.version, stage: expected.stage };
     if (expected.revision !== undefined) filter.revision = expected.revision;
     if (expected.lastTransitionId !== undefined) filter['lastTransition.id'] = expected.lastTransitionId;
     const doc = await this.model
-      .findOneAndUpdate(filter, { $set: { stage: transition.to, lastTransition: transition }, $inc: { revision: 1 } }, { returnDocument: 'after' })
+      .findOneAndUpdate(filter, { $set: { stage: transition.to, lastTransition: transition }, $inc: { revision: 1 }, ...withAudit(draft) }, { returnDocument: 'after' })
       .lean<ModelVersionLean>()
       .exec();
     return doc ? toModelVersion(doc) : null;
   }
 
   /** Null when the version or the item does not exist. */
-  async setChecklistItem(modelName: string, version: number, key: string, change: ChecklistChange): Promise<ModelVersion | null> {
+  async setChecklistItem(modelName: string, version: number, key: string, change: ChecklistChange, draft: PendingAudit): Promise<ModelVersion | null> {
     const doc = await this.model
       .findOneAndUpdate(
         { modelName, version, 'checklist.key': key },
@@ -78,6 +81,7 @@ export class ModelVersionsRepository extends MongoRepository<ModelVersionDocumen
             'checklist.$[item].comment': change.comment,
           },
           $inc: { revision: 1 },
+          ...withAudit(draft),
         },
         { arrayFilters: [{ 'item.key': key }], returnDocument: 'after' },
       )
@@ -90,7 +94,7 @@ export class ModelVersionsRepository extends MongoRepository<ModelVersionDocumen
    * Stores the evaluation unless a later one is already stored (the harness may report out of order), and
    * in the same update sets the item `checklistKey` when the checklist has one. False when nothing was stored.
    */
-  async recordEvaluation(modelName: string, version: number, evaluation: VersionEvaluation, checklistKey: string, change: ChecklistChange): Promise<boolean> {
+  async recordEvaluation(modelName: string, version: number, evaluation: VersionEvaluation, checklistKey: string, change: ChecklistChange, draft: PendingAudit): Promise<boolean> {
     const result = await this.model
       .updateOne(
         { modelName, version, $or: [{ latestEvaluation: null }, { 'latestEvaluation.evaluatedAt': { $lte: evaluation.evaluatedAt } }] },
@@ -103,8 +107,9 @@ export class ModelVersionsRepository extends MongoRepository<ModelVersionDocumen
             'checklist.$[item].comment': change.comment,
           },
           $inc: { revision: 1 },
+          ...withAudit(draft),
         },
-        { arrayFilters: [{ 'item.key': checklistKey }] },
+        { arrayFilters: [{ 'item.key': checklistKey, 'item.systemChecked': { $ne: false } }] },
       )
       .exec();
     return result.modifiedCount === 1;
@@ -125,19 +130,21 @@ function toModelVersion(doc: ModelVersionLean): ModelVersion {
     metrics: doc.metrics ?? {},
     params: doc.params ?? {},
     stage: doc.stage,
-    lastTransition: doc.lastTransition ?? null,
+    lastTransition: doc.lastTransition ? { ...doc.lastTransition, actor: storedActor(doc.lastTransition.actor)! } : null,
     checklist: (doc.checklist ?? []).map((item) => ({
       key: item.key,
       description: item.description ?? '',
       required: item.required,
+      systemChecked: item.systemChecked ?? isSystemChecked(item.key),
       checked: item.checked,
-      checkedBy: item.checkedBy ?? null,
+      checkedBy: storedActor(item.checkedBy),
       checkedAt: item.checkedAt ?? null,
       comment: item.comment ?? '',
     })),
     latestEvaluation: doc.latestEvaluation ?? null,
     revision: doc.revision ?? 0,
-    createdBy: doc.createdBy ?? null,
+    createdBy: storedActor(doc.createdBy),
+    originators: doc.originators ?? [storedActor(doc.createdBy)?.id].filter((id): id is string => id !== undefined),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

@@ -1,15 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { ModelStage } from '../../../libs/contracts/src/index.js';
+import { pendingAudit } from '../../audit/audit-entry.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { SYSTEM_ACTORS, type ActorRef } from '../../common/auth/principal.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import { RunsService } from '../runs/runs.service.js';
 import { parseCompareRequest } from './comparison/compare-request.js';
 import { compareVersions, type VersionComparison } from './comparison/version-comparison.js';
 import {
-  EVALUATION_ACTOR,
   EVALUATION_CHECKLIST_KEY,
+  isSystemChecked,
   type ChecklistItem,
   type ModelVersion,
   type NewModelVersion,
@@ -27,7 +30,9 @@ export interface VersionRequest {
   params?: Record<string, string>;
   description: string;
   tags: string[];
-  createdBy: string | null;
+  createdBy: ActorRef;
+  /** Others who brought the version about (a retraining's trainer and trigger): they may not approve it either. */
+  alsoOriginatedBy?: string[];
   /** The same key yields the same version: a repeated request creates nothing. */
   idempotencyKey?: string;
 }
@@ -42,6 +47,7 @@ export class ModelVersionsService {
     private readonly models: RegisteredModelsRepository,
     private readonly versions: ModelVersionsRepository,
     private readonly runs: RunsService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -64,6 +70,7 @@ export class ModelVersionsService {
         tags: request.tags,
         checklist: startingChecklist(taken.model),
         createdBy: request.createdBy,
+        originators: [...new Set([request.createdBy.id, ...(request.alsoOriginatedBy ?? [])])],
         ...(request.idempotencyKey !== undefined && { idempotencyKey: request.idempotencyKey }),
       });
     } catch (error) {
@@ -87,12 +94,34 @@ export class ModelVersionsService {
     return this.versions.list(modelName, stage, page);
   }
 
-  /** Checks or unchecks one approval item; the actor and the moment are kept on the item. */
-  async setChecklistItem(modelName: string, version: number, key: string, checked: boolean, actor: string, comment: string): Promise<ModelVersion> {
-    const updated = await this.versions.setChecklistItem(modelName, version, key, { checked, actor, comment, at: new Date() });
-    if (updated) return updated;
-    await this.get(modelName, version);
-    throw new NotFoundError('Checklist item', `${key}' of '${modelName} v${version}`);
+  /**
+   * Checks or unchecks one approval item; the actor and the moment are kept on the item. A system-checked item
+   * (the evaluation verdict) is never ticked by a person, and whoever brought the version about never ticks
+   * its required items (four eyes, by identity).
+   */
+  async setChecklistItem(modelName: string, number: number, key: string, checked: boolean, actor: ActorRef, comment: string): Promise<ModelVersion> {
+    const current = await this.get(modelName, number);
+    const item = current.checklist.find((i) => i.key === key);
+    if (!item) throw new NotFoundError('Checklist item', `${key}' of '${modelName} v${number}`);
+    if (item.systemChecked) await this.refuse(current, actor, 'model.version.checklist-changed', `item '${key}' is checked by the evaluation harness, never by a person`, { key });
+    if (item.required && current.originators.includes(actor.id)) {
+      await this.refuse(current, actor, 'model.version.checklist-changed', `${actor.name} brought version ${number} about and may not tick its required item '${key}': another person must (four-eyes rule)`, { key, rule: 'four-eyes' });
+    }
+    const at = new Date();
+    const draft = pendingAudit(
+      { actor, action: 'model.version.checklist-changed', resource: { type: 'model', id: modelName }, context: { version: number, key }, before: { checked: item.checked }, after: { checked }, comment: comment || null },
+      at,
+    );
+    const updated = await this.versions.setChecklistItem(modelName, number, key, { checked, actor, comment, at }, draft);
+    if (!updated) throw new NotFoundError('Checklist item', `${key}' of '${modelName} v${number}`);
+    await this.audit.publish(draft, this.versions, updated.id);
+    return updated;
+  }
+
+  /** Records a refused attempt at a governed action on a version in the audit log, then refuses it. */
+  async refuse(version: ModelVersion, actor: ActorRef, action: string, reason: string, extensions: Record<string, unknown> = {}): Promise<never> {
+    await this.audit.recordQuietly({ actor, action, outcome: 'REFUSED', resource: { type: 'model', id: version.modelName }, context: { version: version.version }, before: null, after: null, comment: reason });
+    throw new ForbiddenError(reason, extensions);
   }
 
   /**
@@ -113,13 +142,30 @@ export class ModelVersionsService {
     },
   ): Promise<void> {
     const stored: VersionEvaluation = { ...evaluation };
+    const actor = SYSTEM_ACTORS.evaluationHarness;
     const change = {
       checked: evaluation.status !== 'FAILED',
-      actor: EVALUATION_ACTOR,
+      actor,
       comment: `Evaluation ${evaluation.evaluationRunId} ${evaluation.status}: ${evaluation.summary}`.slice(0, 2000),
       at: new Date(),
     };
-    if (await this.versions.recordEvaluation(modelName, version, stored, EVALUATION_CHECKLIST_KEY, change)) return;
+    const draft = pendingAudit(
+      {
+        actor,
+        action: 'model.version.evaluation-recorded',
+        resource: { type: 'model', id: modelName },
+        context: { version, key: EVALUATION_CHECKLIST_KEY },
+        before: null,
+        after: { status: evaluation.status, evaluationRunId: evaluation.evaluationRunId, scenarioId: evaluation.scenarioId, scenarioRevision: evaluation.scenarioRevision },
+        comment: evaluation.summary.slice(0, 500),
+      },
+      change.at,
+    );
+    if (await this.versions.recordEvaluation(modelName, version, stored, EVALUATION_CHECKLIST_KEY, change, draft)) {
+      const recorded = await this.versions.find(modelName, version);
+      if (recorded) await this.audit.publish(draft, this.versions, recorded.id);
+      return;
+    }
     await this.get(modelName, version);
     this.logger.warn(`Ignored evaluation ${evaluation.evaluationRunId} of '${modelName}' v${version}: a later evaluation is already recorded`);
   }
@@ -190,6 +236,7 @@ function startingChecklist(model: RegisteredModel): ChecklistItem[] {
     key,
     description,
     required,
+    systemChecked: isSystemChecked(key),
     checked: false,
     checkedBy: null,
     checkedAt: null,

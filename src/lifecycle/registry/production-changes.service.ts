@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import { AuditService } from '../../audit/audit.service.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import { ConflictError, IllegalTransitionError } from '../../common/errors/domain.errors.js';
 import type { ModelStageTransition } from './model-stage-transition.js';
 import { ModelStageTransitionsRepository } from './model-stage-transitions.repository.js';
@@ -8,6 +10,7 @@ import { ModelVersionsRepository } from './model-versions.repository.js';
 import type { PendingProductionChange, RegisteredModel } from './registered-model.js';
 import { RegisteredModelsRepository } from './registered-models.repository.js';
 import { ChecklistIncompleteError } from './registry.errors.js';
+import { stageChangeAudit } from './stage-audit.js';
 
 type Outcome = 'APPLIED' | 'ABORTED';
 
@@ -31,10 +34,11 @@ export class ProductionChangesService {
     private readonly models: RegisteredModelsRepository,
     private readonly versions: ModelVersionsRepository,
     private readonly transitions: ModelStageTransitionsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** STAGING→PRODUCTION for a version whose required checklist items are all checked; archives the previous production version. */
-  async promote(model: RegisteredModel, version: ModelVersion, actor: string, comment: string): Promise<ModelVersion> {
+  async promote(model: RegisteredModel, version: ModelVersion, actor: ActorRef, comment: string): Promise<ModelVersion> {
     const unmet = unmetChecklistItems(version.checklist);
     if (unmet.length > 0) throw new ChecklistIncompleteError(describe(version), version.stage, 'PRODUCTION', unmet);
     const hasPrevious = model.productionVersion !== null;
@@ -51,8 +55,30 @@ export class ProductionChangesService {
     return this.reread(model.name, version.version);
   }
 
+  /**
+   * ARCHIVED→PRODUCTION in one call: an emergency rollback to a version that was in production before (and so
+   * passed four-eyes then); archives the current production version. Recorded with the reason ROLLBACK.
+   */
+  async rollBack(model: RegisteredModel, version: ModelVersion, actor: ActorRef, comment: string): Promise<ModelVersion> {
+    const hasPrevious = model.productionVersion !== null;
+    const change = this.newChange(actor, comment, {
+      toVersion: version.version,
+      toRevision: version.revision,
+      toTransitionId: this.transitions.newId(),
+      toFromStage: 'ARCHIVED',
+      fromVersion: model.productionVersion,
+      fromProductionTransitionId: model.productionTransitionId,
+      fromTransitionId: hasPrevious ? this.transitions.newId() : null,
+    });
+    await this.begin(model, change, `version ${version.version} was being rolled back to`);
+    if ((await this.settle(model.name, change)) === 'ABORTED') {
+      throw new ConflictError(`${describe(version)} changed while it was being rolled back to; read it again and retry`);
+    }
+    return this.reread(model.name, version.version);
+  }
+
   /** PRODUCTION→ARCHIVED without a successor: the model is left with no production version. */
-  async retire(model: RegisteredModel, version: ModelVersion, actor: string, comment: string): Promise<ModelVersion> {
+  async retire(model: RegisteredModel, version: ModelVersion, actor: ActorRef, comment: string): Promise<ModelVersion> {
     if (model.productionVersion !== version.version) {
       throw new ConflictError(`${describe(version)} is not the production version of model '${model.name}'; read the model again`);
     }
@@ -93,14 +119,26 @@ export class ProductionChangesService {
 
   /** True once the promoted version is in PRODUCTION through this change, whoever applied it. */
   private async applyPromotion(modelName: string, change: PendingProductionChange): Promise<boolean> {
-    const expected = { modelName, version: change.toVersion!, stage: 'STAGING' as const, revision: change.toRevision! };
-    if (await this.versions.applyTransition(expected, promotionOf(modelName, change))) return true;
+    const expected = { modelName, version: change.toVersion!, stage: change.toFromStage ?? ('STAGING' as const), revision: change.toRevision! };
+    const transition = promotionOf(modelName, change);
+    const draft = stageChangeAudit(transition);
+    const applied = await this.versions.applyTransition(expected, transition, draft);
+    if (applied) {
+      await this.audit.publish(draft, this.versions, applied.id);
+      return true;
+    }
     return (await this.versions.find(modelName, change.toVersion!))?.lastTransition?.id === change.toTransitionId;
   }
 
   private async applyArchive(modelName: string, change: PendingProductionChange): Promise<boolean> {
     const expected = { modelName, version: change.fromVersion!, stage: 'PRODUCTION' as const, lastTransitionId: change.fromProductionTransitionId };
-    if (await this.versions.applyTransition(expected, archiveOf(modelName, change))) return true;
+    const transition = archiveOf(modelName, change);
+    const draft = stageChangeAudit(transition);
+    const applied = await this.versions.applyTransition(expected, transition, draft);
+    if (applied) {
+      await this.audit.publish(draft, this.versions, applied.id);
+      return true;
+    }
     const current = await this.versions.find(modelName, change.fromVersion!);
     if (current?.lastTransition?.id === change.fromTransitionId) return true;
     this.logger.warn(`Version ${change.fromVersion} of '${modelName}' was not in its expected production tenure; change ${change.id} left it as ${current?.stage}`);
@@ -122,7 +160,7 @@ export class ProductionChangesService {
     return current;
   }
 
-  private newChange(actor: string, comment: string, versions: Omit<PendingProductionChange, 'id' | 'actor' | 'comment' | 'requestedAt'>): PendingProductionChange {
+  private newChange(actor: ActorRef, comment: string, versions: Omit<PendingProductionChange, 'id' | 'actor' | 'comment' | 'requestedAt'>): PendingProductionChange {
     return { id: this.transitions.newId(), ...versions, actor, comment, requestedAt: new Date() };
   }
 }
@@ -136,11 +174,11 @@ function promotionOf(modelName: string, change: PendingProductionChange): ModelS
     id: change.toTransitionId!,
     modelName,
     version: change.toVersion!,
-    from: 'STAGING',
+    from: change.toFromStage ?? 'STAGING',
     to: 'PRODUCTION',
     actor: change.actor,
     comment: change.comment,
-    reason: 'REQUESTED',
+    reason: change.toFromStage === 'ARCHIVED' ? 'ROLLBACK' : 'REQUESTED',
     at: change.requestedAt,
   };
 }

@@ -1,3 +1,5 @@
+import type { ModelStage } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { MetricDirection } from './comparison/metric-directions.js';
 
 /** One item of the approval checklist a model's new versions start from. */
@@ -24,7 +26,9 @@ export interface PendingProductionChange {
   /** The transition that made `fromVersion` production: it leaves only if it is still that same tenure. */
   fromProductionTransitionId: string | null;
   fromTransitionId: string | null;
-  actor: string;
+  /** The stage the version enters PRODUCTION from: STAGING, or ARCHIVED for an emergency rollback. */
+  toFromStage?: ModelStage;
+  actor: ActorRef;
   comment: string;
   requestedAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { AuditModule } from '../../audit/audit.module.js';
 import { RunsModule } from '../runs/runs.module.js';
 import { ModelStageTransitionDocument, ModelStageTransitionSchema } from './model-stage-transition.schema.js';
 import { ModelStageTransitionsRepository } from './model-stage-transitions.repository.js';
@@ -22,6 +23,7 @@ import { RegisteredModelsService } from './registered-models.service.js';
  */
 @Module({
   imports: [
+    AuditModule,
     MongooseModule.forFeature([
       { name: ModelStageTransitionDocument.name, schema: ModelStageTransitionSchema },
       { name: ModelVersionDocument.name, schema: ModelVersionSchema },

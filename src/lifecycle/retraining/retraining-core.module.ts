@@ -3,8 +3,10 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 
-import { RETRAINING_EXTERNAL_QUEUE, RETRAINING_QUEUE } from '../../../libs/contracts/src/index.js';
+import { RETRAINING_QUEUE } from '../../../libs/contracts/src/index.js';
+import { AuditModule } from '../../audit/audit.module.js';
 import { EvaluationModule } from '../../evaluation/evaluation.module.js';
+import { CredentialsModule } from '../../identity/authentication/credentials.module.js';
 import { EvaluationRunsService } from '../../evaluation/runs/evaluation-runs.service.js';
 import { DriftModule } from '../drift/drift.module.js';
 import { ExperimentsModule } from '../experiments/experiments.module.js';
@@ -16,6 +18,7 @@ import { RetrainingJobDocument, RetrainingJobSchema } from './jobs/retraining-jo
 import { RetrainingCompletionService } from './jobs/retraining-completion.service.js';
 import { RetrainingJobsRepository } from './jobs/retraining-jobs.repository.js';
 import { RetrainingJobsService } from './jobs/retraining-jobs.service.js';
+import { TrainerTokens } from './jobs/trainer-tokens.js';
 import { RetrainingOutbox } from './outbox/retraining-outbox.js';
 import { RetrainingPolicyDocument, RetrainingPolicySchema } from './policies/retraining-policy.schema.js';
 import { RetrainingPoliciesRepository } from './policies/retraining-policies.repository.js';
@@ -32,8 +35,10 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
  */
 @Module({
   imports: [
-    BullModule.registerQueue({ name: RETRAINING_EXTERNAL_QUEUE }, { name: RETRAINING_QUEUE }),
+    AuditModule,
+    BullModule.registerQueue({ name: RETRAINING_QUEUE }),
     ConfigModule.forFeature(retrainingConfig),
+    CredentialsModule,
     DriftModule,
     EvaluationModule,
     ExperimentsModule,
@@ -57,6 +62,7 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     RetrainingPoliciesService,
     RetrainingQueue,
     RetrainingTriggerService,
+    TrainerTokens,
   ],
   exports: [
     BullModule,
@@ -67,6 +73,7 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     RetrainingJobsService,
     RetrainingPoliciesService,
     RetrainingTriggerService,
+    TrainerTokens,
   ],
 })
 export class RetrainingCoreModule {}

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Actor } from '../../common/http/actor.decorator.js';
-import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { CurrentActor } from '../../common/auth/current-principal.decorator.js';
+import type { ActorRef } from '../../common/auth/principal.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { ParseModelNamePipe } from '../registry/registry-path.pipes.js';
 import { PutRetrainingPolicyRequestDto } from './dto/put-retraining-policy.request.dto.js';
@@ -21,6 +22,7 @@ export class RetrainingPoliciesController {
   ) {}
 
   @Get('retraining-policy')
+  @Roles('viewer')
   @ApiOperation({ summary: "The model's retraining policy: its own, or the platform default (source DEFAULT)" })
   @ApiOkResponse({ type: RetrainingPolicyResponseDto })
   @ApiProblems(400, 404)
@@ -29,14 +31,14 @@ export class RetrainingPoliciesController {
   }
 
   @Put('retraining-policy')
+  @Roles('admin')
   @ApiOperation({ summary: "Set the model's retraining policy (replaced whole)" })
-  @ApiActor()
   @ApiOkResponse({ type: RetrainingPolicyResponseDto })
   @ApiProblems(400, 404, 413)
   async put(
     @Param('model', ParseModelNamePipe) model: string,
     @Body() body: PutRetrainingPolicyRequestDto,
-    @Actor() actor: string,
+    @CurrentActor() actor: ActorRef,
   ): Promise<RetrainingPolicyResponseDto> {
     const { trainer, experimentName, ...rest } = body;
     const policy = await this.policies.put(model, { ...rest, trainer: { ...trainer }, experimentName: experimentName ?? null }, actor);
@@ -44,11 +46,11 @@ export class RetrainingPoliciesController {
   }
 
   @Post('retrain')
+  @Roles('editor')
   @ApiOperation({ summary: 'Retrain the model now, with its policy\'s trainer (ignores `enabled` and the cooldown; 409 while a job is open)' })
-  @ApiActor()
   @ApiCreatedResponse({ type: RetrainingJobResponseDto })
   @ApiProblems(400, 404, 409)
-  async retrain(@Param('model', ParseModelNamePipe) model: string, @Body() body: RetrainRequestDto, @Actor() actor: string): Promise<RetrainingJobResponseDto> {
+  async retrain(@Param('model', ParseModelNamePipe) model: string, @Body() body: RetrainRequestDto, @CurrentActor() actor: ActorRef): Promise<RetrainingJobResponseDto> {
     return RetrainingJobResponseDto.from(await this.trigger.retrainByHand(model, body.reason, actor));
   }
 }

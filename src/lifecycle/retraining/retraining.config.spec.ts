@@ -20,6 +20,7 @@ describe(sut.name, () => {
       shutdownGraceMs: 10000,
       artifactDir: '.data/artifacts',
       callbackBaseUrl: null,
+      webhookAllowedHosts: expect.objectContaining({ setting: 'RETRAINING_WEBHOOK_ALLOWED_HOSTS', names: new Set() }),
     });
   });
 

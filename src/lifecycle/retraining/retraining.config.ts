@@ -3,6 +3,7 @@ import { plainToInstance, Type } from 'class-transformer';
 import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 import { DRIFT_SEVERITIES, type DriftSeverity } from '../../../libs/contracts/src/index.js';
+import { InvalidAllowedHostsError, parseAllowedHosts, type AllowedHosts } from '../../common/http/outbound/outbound-policy.js';
 import { parseCommandLine } from './trainers/command-line.js';
 
 export const DEFAULT_COMMAND_TRAINERS = { 'logistic-regression': 'node examples/trainers/logistic-regression.mjs' };
@@ -63,6 +64,9 @@ class RetrainingEnvironment {
 
   @IsOptional() @IsString() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'RETRAINING_CALLBACK_BASE_URL must be an http(s) URL' })
   RETRAINING_CALLBACK_BASE_URL?: string;
+
+  @IsOptional() @IsString()
+  RETRAINING_WEBHOOK_ALLOWED_HOSTS?: string;
 }
 
 export interface RetrainingConfig {
@@ -82,6 +86,8 @@ export interface RetrainingConfig {
   shutdownGraceMs: number;
   artifactDir: string;
   callbackBaseUrl: string | null;
+  /** Where webhook trainers may be: checked when a policy is saved and on the resolved address when the job is sent. */
+  webhookAllowedHosts: AllowedHosts;
 }
 
 /** Parses and checks the retraining variables, naming every invalid one, so a bad value stops the boot. */
@@ -94,6 +100,7 @@ export function loadRetrainingConfig(raw: Record<string, string | undefined>): R
   if (trainersReadable && !(trainer in commandTrainers)) {
     problems.push(`RETRAINING_DEFAULT_TRAINER '${trainer}' is not one of RETRAINING_COMMAND_TRAINERS (${Object.keys(commandTrainers).join(', ') || 'none configured'})`);
   }
+  const webhookAllowedHosts = parseWebhookHosts(raw.RETRAINING_WEBHOOK_ALLOWED_HOSTS ?? '', problems);
   const lockDurationMs = Number(raw.RETRAINING_LOCK_DURATION_MS ?? 30000);
   const stalledIntervalMs = Number(raw.RETRAINING_STALLED_INTERVAL_MS ?? 30000);
   if (problems.length > 0) throw new Error(`Invalid retraining configuration:\n  - ${problems.join('\n  - ')}`);
@@ -118,7 +125,20 @@ export function loadRetrainingConfig(raw: Record<string, string | undefined>): R
     shutdownGraceMs: Number(raw.RETRAINING_SHUTDOWN_GRACE_MS ?? 10000),
     artifactDir: raw.RETRAINING_ARTIFACT_DIR ?? '.data/artifacts',
     callbackBaseUrl: raw.RETRAINING_CALLBACK_BASE_URL?.replace(/\/+$/, '') ?? null,
+    webhookAllowedHosts,
   };
+}
+
+const WEBHOOK_HOSTS_SETTING = 'RETRAINING_WEBHOOK_ALLOWED_HOSTS';
+
+function parseWebhookHosts(text: string, problems: string[]): AllowedHosts {
+  try {
+    return parseAllowedHosts(text, WEBHOOK_HOSTS_SETTING);
+  } catch (error) {
+    if (!(error instanceof InvalidAllowedHostsError)) throw error;
+    problems.push(...error.problems);
+    return parseAllowedHosts('', WEBHOOK_HOSTS_SETTING);
+  }
 }
 
 function parseCommandTrainers(text: string | undefined, problems: string[]): Record<string, string[]> {

@@ -5,7 +5,6 @@ import { Queue } from 'bullmq';
 
 import {
   RETRAINING_CONTRACT_VERSION,
-  RETRAINING_EXTERNAL_QUEUE,
   RETRAINING_JOB_NAME,
   RETRAINING_QUEUE,
   type RetrainingQueueData,
@@ -32,11 +31,10 @@ export class RetrainingQueue implements OnApplicationShutdown {
 
   constructor(
     @InjectQueue(RETRAINING_QUEUE) platformQueue: Queue,
-    @InjectQueue(RETRAINING_EXTERNAL_QUEUE) externalQueue: Queue,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('retraining', { infer: true });
-    for (const queue of [platformQueue, externalQueue]) this.track(queue);
+    this.track(platformQueue);
   }
 
   /** True once BullMQ holds the round; false when Redis did not answer within the enqueue timeout. */
@@ -74,7 +72,7 @@ export class RetrainingQueue implements OnApplicationShutdown {
     return typeof state === 'symbol' ? null : { state, failedReason: found.failedReason ?? null };
   }
 
-  /** The BullMQ queue of that name; queues other than the two registered ones are opened on first use. */
+  /** The BullMQ queue of that name; a queue other than the registered platform queue is opened on first use. */
   queue(name: string): Queue {
     const known = this.queues.get(name);
     if (known) return known;

@@ -57,6 +57,10 @@ export class RunDocument {
   tags: Record<string, string>;
 
   /** Latest value of each metric key; may hold NaN and ±Infinity. */
+  /** Every metric key the run has logged, so the cap on distinct keys is checked before anything is written. */
+  @Prop({ type: [String], default: undefined })
+  metricKeys?: string[];
+
   @Prop({ type: Object, default: {} })
   latestMetrics: Record<string, number>;
 

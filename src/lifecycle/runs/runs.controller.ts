@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
@@ -20,6 +21,7 @@ export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
   @Post()
+  @Roles('editor')
   @ApiOperation({ summary: 'Open a RUNNING run in an active experiment, optionally with params and tags' })
   @ApiCreatedResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404, 409, 413)
@@ -36,6 +38,7 @@ export class RunsController {
   }
 
   @Get()
+  @Roles('viewer')
   @ApiOperation({ summary: 'Search the runs of one or more experiments with a filter on metrics, params, tags and status' })
   @ApiOkResponse({ type: ModelRunPageResponseDto })
   @ApiProblems(400)
@@ -46,6 +49,7 @@ export class RunsController {
   }
 
   @Get(':id')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Get one run with its params, tags, latest metric values and artifacts' })
   @ApiOkResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404)
@@ -54,6 +58,7 @@ export class RunsController {
   }
 
   @Patch(':id')
+  @Roles('editor')
   @ApiOperation({ summary: 'End a RUNNING run as FINISHED, FAILED or KILLED (once; an ended run is never re-opened)' })
   @ApiOkResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404, 409)
@@ -62,6 +67,7 @@ export class RunsController {
   }
 
   @Post(':id/params')
+  @Roles('editor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log params of a RUNNING run: all or none; a key logged again must keep its value (409 lists the conflicts)' })
   @ApiOkResponse({ type: ModelRunResponseDto })
@@ -71,6 +77,7 @@ export class RunsController {
   }
 
   @Put(':id/tags/:key')
+  @Roles('editor')
   @ApiOperation({ summary: 'Set a tag (at any status)' })
   @ApiOkResponse({ type: ModelRunResponseDto })
   @ApiProblems(400, 404)
@@ -83,6 +90,7 @@ export class RunsController {
   }
 
   @Delete(':id/tags/:key')
+  @Roles('editor')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a tag (at any status); 404 when the run does not carry it' })
   @ApiNoContentResponse()
@@ -92,6 +100,7 @@ export class RunsController {
   }
 
   @Post(':id/artifacts')
+  @Roles('editor')
   @ApiOperation({ summary: 'Record an artifact of a RUNNING run (name unique within the run)' })
   @ApiCreatedResponse({ type: ModelRunArtifactResponseDto })
   @ApiProblems(400, 404, 409)

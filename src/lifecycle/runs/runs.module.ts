@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 
 import { ExperimentsModule } from '../experiments/experiments.module.js';
@@ -9,10 +10,12 @@ import { RunMetricsService } from './metrics/run-metrics.service.js';
 import { RunDocument, RunSchema } from './run.schema.js';
 import { RunsController } from './runs.controller.js';
 import { RunsRepository } from './runs.repository.js';
+import { runsConfig } from './runs.config.js';
 import { RunsService } from './runs.service.js';
 
 @Module({
   imports: [
+    ConfigModule.forFeature(runsConfig),
     ExperimentsModule,
     MongooseModule.forFeature([
       { name: RunDocument.name, schema: RunSchema },

@@ -90,6 +90,29 @@ export class RunsRepository extends MongoRepository<RunDocument> {
   }
 
   /**
+   * Admits a batch's keys under the cap on distinct keys: the keys the run does not know yet are added only if
+   * the run then holds at most `cap`, as one conditional update (concurrent batches cannot both squeeze past).
+   * Answers the run's key count when the batch does not fit, null when it does (or the run is gone).
+   */
+  async admitMetricKeys(id: string, keys: readonly string[], cap: number): Promise<number | null> {
+    const _id = new Types.ObjectId(id);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const doc = await this.model.collection.findOne({ _id }, { projection: { metricKeys: 1, latestMetrics: 1 } });
+      if (!doc) return null;
+      const known: string[] = doc.metricKeys ?? Object.keys(doc.latestMetrics ?? {});
+      const fresh = keys.filter((key) => !known.includes(key));
+      if (fresh.length === 0) return null;
+      if (known.length + fresh.length > cap) return known.length;
+      const roomFor = { [`metricKeys.${cap - fresh.length}`]: { $exists: false } };
+      const filter = doc.metricKeys ? { _id, ...roomFor } : { _id, metricKeys: { $exists: false } };
+      const update = doc.metricKeys ? { $addToSet: { metricKeys: { $each: fresh } } } : { $set: { metricKeys: [...known, ...fresh] } };
+      if ((await this.model.collection.updateOne(filter, update)).modifiedCount === 1) return null;
+    }
+    const doc = await this.model.collection.findOne({ _id }, { projection: { metricKeys: 1 } });
+    return doc?.metricKeys?.length ?? null;
+  }
+
+  /**
    * Raises each key's latest value to the given point unless the run already holds a later one, in one
    * round trip. Each update is conditional on the stored position, so concurrent or out-of-order batches
    * end with the point of the highest step, then the latest timestamp.

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
-import { ConflictError, IllegalTransitionError, InvalidInputError } from '../../common/errors/domain.errors.js';
-import { AuditService } from '../audit/audit.service.js';
-import { pendingAudit, type AuditAction } from '../audit/audit-entry.js';
+import { ConflictError, ForbiddenError, IllegalTransitionError, InvalidInputError } from '../../common/errors/domain.errors.js';
+import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
+import { promptAudit, type PromptAuditAction } from '../shared/prompt-audit.js';
 import type { PromptVersion, VersionTransition } from '../templates/prompt-template.js';
 import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
 import { PromptVersionsRepository, type TransitionGuard } from '../templates/prompt-versions.repository.js';
@@ -29,7 +30,7 @@ export class ApprovalsService {
   ) {}
 
   /** Evaluates the draft again with the template's current policies and sends it for review. */
-  async submit(templateId: string, number: number, actor: string, comment: string | null): Promise<PromptVersion> {
+  async submit(templateId: string, number: number, actor: ActorRef, comment: string | null): Promise<PromptVersion> {
     const template = await this.versions.template(templateId);
     const current = await this.versions.get(templateId, number);
     this.expect(current, 'DRAFT', 'IN_REVIEW');
@@ -40,10 +41,10 @@ export class ApprovalsService {
     });
   }
 
-  async approve(templateId: string, number: number, actor: string, decision: ApprovalDecision): Promise<PromptVersion> {
+  async approve(templateId: string, number: number, actor: ActorRef, decision: ApprovalDecision): Promise<PromptVersion> {
     const current = await this.versions.get(templateId, number);
     this.expect(current, 'IN_REVIEW', 'APPROVED');
-    this.assertFourEyes(current, actor, 'approve');
+    await this.assertFourEyes(current, actor, 'approve');
     const { grade, reasons } = current.evaluation;
     if (grade === 'CRITICAL') {
       throw new ConflictError(`Version ${number} is graded CRITICAL and can never be approved; fix the findings in a new version (${reasons.join('; ')})`, { rule: 'critical-risk', grade, reasons });
@@ -60,16 +61,16 @@ export class ApprovalsService {
       'version.approved',
       transition,
       { reviewedBy: actor, reviewedAt: transition.at, reviewComment: decision.comment, highRiskAcknowledged: grade === 'HIGH' },
-      { notAuthor: actor, notSubmitter: actor },
+      { notAuthor: actor.id, notSubmitter: actor.id },
     );
   }
 
-  async reject(templateId: string, number: number, actor: string, comment: string): Promise<PromptVersion> {
+  async reject(templateId: string, number: number, actor: ActorRef, comment: string): Promise<PromptVersion> {
     const current = await this.versions.get(templateId, number);
     this.expect(current, 'IN_REVIEW', 'REJECTED');
-    this.assertFourEyes(current, actor, 'reject');
+    await this.assertFourEyes(current, actor, 'reject');
     const transition: VersionTransition = { from: 'IN_REVIEW', to: 'REJECTED', actor, at: new Date(), comment };
-    return this.move(current, 'IN_REVIEW', 'version.rejected', transition, { reviewedBy: actor, reviewedAt: transition.at, reviewComment: comment }, { notAuthor: actor, notSubmitter: actor });
+    return this.move(current, 'IN_REVIEW', 'version.rejected', transition, { reviewedBy: actor, reviewedAt: transition.at, reviewComment: comment }, { notAuthor: actor.id, notSubmitter: actor.id });
   }
 
   /**
@@ -77,7 +78,7 @@ export class ApprovalsService {
    * moved onto a retired version), then moves it to DEPRECATED. Both steps are idempotent, so a
    * deprecation interrupted between them completes when retried.
    */
-  async deprecate(templateId: string, number: number, actor: string, comment: string | null): Promise<PromptVersion> {
+  async deprecate(templateId: string, number: number, actor: ActorRef, comment: string | null): Promise<PromptVersion> {
     const template = await this.versions.template(templateId);
     const current = await this.versions.get(templateId, number);
     this.expect(current, 'APPROVED', 'DEPRECATED');
@@ -91,14 +92,14 @@ export class ApprovalsService {
   private async move(
     current: PromptVersion,
     from: PromptVersionStatus,
-    action: AuditAction,
+    action: PromptAuditAction,
     transition: VersionTransition,
     set: Parameters<PromptVersionsRepository['transition']>[4],
     guard: TransitionGuard = {},
   ): Promise<PromptVersion> {
     // The update is conditional on the state read, so the version after it is `current` with `set` applied.
     const after = { ...current, ...set, status: transition.to };
-    const draft = pendingAudit(
+    const draft = promptAudit(
       {
         actor: transition.actor,
         action,
@@ -124,10 +125,20 @@ export class ApprovalsService {
     if (version.status !== status) throw new IllegalTransitionError(`Version ${version.version}`, version.status, to);
   }
 
-  private assertFourEyes(version: PromptVersion, actor: string, decision: 'approve' | 'reject'): void {
-    const role = actor === version.author ? 'author' : actor === version.submittedBy ? 'submitter' : null;
-    if (role) {
-      throw new ConflictError(`'${actor}' is the ${role} of version ${version.version} and may not ${decision} it: another person must review it (four-eyes rule)`, { rule: 'four-eyes', role });
-    }
+  /** Four eyes by identity: the stable id decides, so no second name or credential of the same person gets through. */
+  private async assertFourEyes(version: PromptVersion, actor: ActorRef, decision: 'approve' | 'reject'): Promise<void> {
+    const role = actor.id === version.author.id ? 'author' : actor.id === version.submittedBy?.id ? 'submitter' : null;
+    if (!role) return;
+    await this.audit.recordQuietly({
+      actor,
+      action: `prompt.version.${decision === 'approve' ? 'approved' : 'rejected'}`,
+      outcome: 'REFUSED',
+      resource: { type: PROMPT_TEMPLATE_RESOURCE, id: version.templateId },
+      context: { version: version.version, label: null },
+      before: { status: version.status },
+      after: null,
+      comment: `four-eyes: the ${role} may not ${decision}`,
+    });
+    throw new ForbiddenError(`${actor.name} is the ${role} of version ${version.version} and may not ${decision} it: another person must review it (four-eyes rule)`, { rule: 'four-eyes', role });
   }
 }

@@ -1,38 +1,42 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { AuditEntryPageResponseDto, AuditEntryResponseDto } from '../../audit/dto/audit-entry.response.dto.js';
+import { AuditVerificationResponseDto } from '../../audit/dto/audit-verification.response.dto.js';
+import { ChainVerifier } from '../../audit/chain-verifier.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
-import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { ApiTemplateIdParam } from '../shared/api-params.js';
+import { PromptPageQueryDto } from '../shared/page-query.dto.js';
 import { PromptTemplatesService } from '../templates/prompt-templates.service.js';
-import { AuditOutboxHealer } from './audit-outbox.healer.js';
-import { AuditService } from './audit.service.js';
-import { PromptAuditEntryPageResponseDto, PromptAuditEntryResponseDto, PromptAuditVerificationResponseDto } from './dto/audit.response.dto.js';
 
+/** The prompt part of the platform audit: a template's history, and the verification the seed's API offered. */
 @ApiTags('prompt governance: audit')
 @Controller('prompt-governance')
 export class AuditController {
   constructor(
-    private readonly audit: AuditService,
-    private readonly healer: AuditOutboxHealer,
+    private readonly verifier: ChainVerifier,
     private readonly templates: PromptTemplatesService,
   ) {}
 
   @Get('audit/verify')
-  @ApiOperation({ summary: 'Append audit drafts left pending by interrupted changes, then recompute the whole hash chain: intact, or the first entry where it breaks' })
-  @ApiOkResponse({ type: PromptAuditVerificationResponseDto })
+  @Roles('viewer')
+  @ApiOperation({ summary: 'Verify the platform audit chain, which holds every prompt governance change (same answer as GET /api/v1/audit/verify)' })
+  @ApiOkResponse({ type: AuditVerificationResponseDto })
   @ApiProblems(503)
-  async verify(): Promise<PromptAuditVerificationResponseDto> {
-    const draftsAppended = await this.healer.heal();
-    return PromptAuditVerificationResponseDto.from({ ...(await this.audit.verify()), draftsAppended });
+  async verify(): Promise<AuditVerificationResponseDto> {
+    return AuditVerificationResponseDto.from(await this.verifier.verify());
   }
 
   @Get('templates/:id/audit')
-  @ApiOperation({ summary: 'A template’s history, oldest first' })
-  @ApiOkResponse({ type: PromptAuditEntryPageResponseDto })
+  @Roles('viewer')
+  @ApiOperation({ summary: 'A template’s history in the platform audit, oldest first' })
+  @ApiOkResponse({ type: AuditEntryPageResponseDto })
+  @ApiTemplateIdParam()
   @ApiProblems(400, 404)
-  async listForTemplate(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<PromptAuditEntryPageResponseDto> {
-    return mapPage(await this.templates.history(id, { limit: query.limit, cursor: query.cursor }), PromptAuditEntryResponseDto.from);
+  async listForTemplate(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PromptPageQueryDto): Promise<AuditEntryPageResponseDto> {
+    return mapPage(await this.templates.history(id, { limit: query.limit, cursor: query.cursor }), AuditEntryResponseDto.from);
   }
 }

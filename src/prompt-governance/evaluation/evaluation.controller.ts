@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { EvaluatePromptRequestDto } from './dto/evaluate.request.dto.js';
 import { PromptEvaluationResponseDto } from './dto/evaluation.response.dto.js';
@@ -12,6 +13,7 @@ export class EvaluationController {
   constructor(private readonly evaluation: PromptEvaluationService) {}
 
   @Post('evaluate')
+  @Roles('editor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Evaluate any text or chat messages: toxicity, hallucination risk, PII, injection, policies, and a risk grade' })
   @ApiOkResponse({ type: PromptEvaluationResponseDto })

@@ -54,7 +54,12 @@ export interface EvaluationResult {
   reasons: string[];
   scores: EvaluationScores;
   toxicityByCategory: Record<string, number>;
+  /** The findings listed, bounded in number (the most severe are chosen first; see finding-bounds.ts). */
   findings: Finding[];
+  /** Findings found but not listed. */
+  findingsOmitted: number;
+  /** Every finding by category, listed or not. */
+  findingTotals: Record<FindingCategory, number>;
 }
 
 /**

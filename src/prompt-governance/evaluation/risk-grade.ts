@@ -15,9 +15,13 @@ export function gradeRank(grade: RiskGrade): number {
  */
 export function deriveGrade(findings: Finding[], scores: EvaluationScores, declared?: DeclaredRiskLevel): { grade: RiskGrade; reasons: string[] } {
   const reasons: Record<RiskGrade, string[]> = { LOW: [], MEDIUM: [], HIGH: [], CRITICAL: [] };
+  // Only the first MAX_REASONS of a level are ever shown, so the rest are counted rather than written out.
+  const unlisted: Record<RiskGrade, number> = { LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
   for (const f of findings) {
     const grade = GRADE_OF_SEVERITY[f.severity];
-    if (grade) reasons[grade].push(`${f.rule} (${f.severity}) in ${f.part} at ${f.start}-${f.end}: ${f.reason}`);
+    if (!grade) continue;
+    if (reasons[grade].length < MAX_REASONS) reasons[grade].push(`${f.rule} (${f.severity}) in ${f.part} at ${f.start}-${f.end}: ${f.reason}`);
+    else unlisted[grade]++;
   }
   const { toxicity, hallucination } = GRADE_THRESHOLDS;
   for (const grade of ['CRITICAL', 'HIGH', 'MEDIUM'] as const) {
@@ -36,5 +40,6 @@ export function deriveGrade(findings: Finding[], scores: EvaluationScores, decla
   const grade = [...RISK_GRADES].reverse().find((g) => reasons[g].length > 0) ?? 'LOW';
   if (grade === 'LOW') return { grade, reasons: ['no finding above low severity and every score below its MEDIUM threshold'] };
   const list = reasons[grade];
-  return { grade, reasons: list.length > MAX_REASONS ? [...list.slice(0, MAX_REASONS), `and ${list.length - MAX_REASONS} more`] : list };
+  const more = unlisted[grade] + Math.max(0, list.length - MAX_REASONS);
+  return { grade, reasons: more > 0 ? [...list.slice(0, MAX_REASONS), `and ${more} more`] : list };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 
 import type { EvaluationInput } from './finding.js';
+import { MAX_LISTED_PER_RULE } from './finding-bounds.js';
+import { MAX_PROMPT_CHARS } from './prompt-size.js';
 import { RuleBasedPromptEvaluator } from './rule-based.evaluator.js';
 import { RULE_SET_VERSION } from './rules/rule-set.js';
 
@@ -51,5 +53,25 @@ describe(RuleBasedPromptEvaluator.name, () => {
       expect(f.reason.length).toBeGreaterThan(5);
       expect(f.end).toBeGreaterThanOrEqual(f.start);
     }
+  });
+
+  it('grades from every finding while listing only a bounded few, and counts what it left out', () => {
+    const result = sut.evaluate(input('You idiot. '.repeat(300)));
+    expect(result.grade).toBe('CRITICAL');
+    expect(result.scores.toxicity).toBe(1);
+    expect(result.findings).toHaveLength(MAX_LISTED_PER_RULE);
+    expect(result).toMatchObject({ findingsOmitted: 300 - MAX_LISTED_PER_RULE, findingTotals: { toxicity: 300, pii: 0 } });
+    expect(result.reasons).toEqual(['toxicity score 1 is at least 0.9']);
+  });
+
+  it('evaluates the longest prompt allowed, one finding every few characters, in a few seconds at most', () => {
+    // Tens of thousands of findings in one part: detectors that compared every finding with every other took minutes.
+    const emails = 'a@b.co '.repeat(Math.ceil(MAX_PROMPT_CHARS / 7)).slice(0, MAX_PROMPT_CHARS);
+    const insults = 'You idiot! Guaranteed returns, f*ck. '.repeat(2700);
+    const started = Date.now();
+    const result = sut.evaluate(input(emails, { policies: [{ id: 'no-pii' }], context: insults }));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.findingTotals).toMatchObject({ pii: Math.floor(MAX_PROMPT_CHARS / 7), policy: Math.floor(MAX_PROMPT_CHARS / 7), toxicity: 2 * 2700 });
+    expect(JSON.stringify(result).length).toBeLessThan(64 * 1024);
   });
 });

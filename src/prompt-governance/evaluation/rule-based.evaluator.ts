@@ -6,6 +6,7 @@ import { PiiDetector } from './detectors/pii.detector.js';
 import { PolicyDetector } from './detectors/policy.detector.js';
 import { ToxicityDetector } from './detectors/toxicity.detector.js';
 import type { EvaluationInput, EvaluationResult, Finding, PromptEvaluator, TextPart } from './finding.js';
+import { boundFindingText, listFindings } from './finding-bounds.js';
 import { deriveGrade } from './risk-grade.js';
 import { RULE_SET_DIGEST, RULE_SET_VERSION } from './rules/rule-set.js';
 
@@ -36,8 +37,9 @@ export class RuleBasedPromptEvaluator implements PromptEvaluator {
       ...pii,
       ...this.injection.detect(scanned),
       ...this.policy.detect(input.policies, input.parts, promptPii),
-    ];
+    ].map(boundFindingText);
     const scores = { toxicity: toxicity.score, hallucination: hallucination.score };
+    // The grade weighs every finding; only the listing is bounded.
     const { grade, reasons } = deriveGrade(findings, scores, input.declaredRiskLevel);
     return {
       evaluator: RULE_BASED_EVALUATOR,
@@ -47,7 +49,7 @@ export class RuleBasedPromptEvaluator implements PromptEvaluator {
       reasons,
       scores,
       toxicityByCategory: toxicity.byCategory,
-      findings,
+      ...listFindings(findings),
     };
   }
 }

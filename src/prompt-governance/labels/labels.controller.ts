@@ -2,10 +2,12 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Put, Query, Re
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Actor } from '../../common/http/actor.decorator.js';
-import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { ApiLabelParams } from '../shared/api-params.js';
 import { MovePromptLabelRequestDto, RemovePromptLabelQueryDto, ResolvedPromptLabelResponseDto } from './dto/label.dto.js';
 import { ParseLabelPipe } from './label-name.pipe.js';
 import { LabelsService } from './labels.service.js';
@@ -16,10 +18,12 @@ export class LabelsController {
   constructor(private readonly labels: LabelsService) {}
 
   @Get(':id/labels/:label')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Resolve a label to the version it points at; cache with the ETag and If-None-Match' })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a previous answer: 304 when unchanged' })
   @ApiOkResponse({ type: ResolvedPromptLabelResponseDto, headers: { ETag: { description: 'Strong validator of the answer', schema: { type: 'string' } } } })
   @ApiResponse({ status: 304, description: 'Unchanged since the ETag given in If-None-Match' })
+  @ApiLabelParams()
   @ApiProblems(400, 404)
   async resolve(
     @Param('id', ParseObjectIdPipe) id: string,
@@ -39,31 +43,36 @@ export class LabelsController {
   }
 
   @Put(':id/labels/:label')
-  @ApiOperation({ summary: 'Point a label at an approved version (creating or moving it); audited' })
-  @ApiActor()
+  @Roles('editor', 'approver')
+  @ApiOperation({
+    summary: 'Point a label at an approved version (creating or moving it); audited',
+    description: 'A protected label (PROMPT_PROTECTED_LABELS, default production) needs the approver role; an editor is refused with 403, recorded in the platform audit.',
+  })
   @ApiOkResponse({ type: ResolvedPromptLabelResponseDto })
+  @ApiLabelParams()
   @ApiProblems(400, 404, 409)
   async move(
     @Param('id', ParseObjectIdPipe) id: string,
     @Param('label', ParseLabelPipe) label: string,
     @Body() body: MovePromptLabelRequestDto,
-    @Actor() actor: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ResolvedPromptLabelResponseDto> {
-    return ResolvedPromptLabelResponseDto.from(await this.labels.move(id, label, body.version, actor, body.comment ?? null));
+    return ResolvedPromptLabelResponseDto.from(await this.labels.move(id, label, body.version, principal, body.comment ?? null));
   }
 
   @Delete(':id/labels/:label')
+  @Roles('editor', 'approver')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a label; audited' })
-  @ApiActor()
+  @ApiOperation({ summary: 'Remove a label; audited. A protected label needs the approver role' })
   @ApiNoContentResponse()
+  @ApiLabelParams()
   @ApiProblems(400, 404)
   async remove(
     @Param('id', ParseObjectIdPipe) id: string,
     @Param('label', ParseLabelPipe) label: string,
     @Query() query: RemovePromptLabelQueryDto,
-    @Actor() actor: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    await this.labels.remove(id, label, actor, query.comment ?? null);
+    await this.labels.remove(id, label, principal, query.comment ?? null);
   }
 }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
-import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
-import { pendingAudit } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
+import { actorOf, hasRole, type Principal } from '../../common/auth/principal.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { promptAudit } from '../shared/prompt-audit.js';
+import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
+import type { PromptGovernanceConfigNamespace } from '../prompt-governance.config.js';
 import type { PromptLabel, PromptTemplate, PromptVersion } from '../templates/prompt-template.js';
 import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
 import { PromptVersionsService } from '../templates/prompt-versions.service.js';
@@ -23,11 +26,16 @@ export interface ResolvedLabel {
  */
 @Injectable()
 export class LabelsService {
+  private readonly protectedLabels: ReadonlySet<string>;
+
   constructor(
     private readonly templates: PromptTemplatesRepository,
     private readonly versions: PromptVersionsService,
     private readonly audit: AuditService,
-  ) {}
+    config: ConfigService<PromptGovernanceConfigNamespace, true>,
+  ) {
+    this.protectedLabels = new Set(config.getOrThrow('promptGovernance', { infer: true }).protectedLabels);
+  }
 
   async resolve(templateId: string, name: string): Promise<ResolvedLabel> {
     const template = await this.versions.template(templateId);
@@ -36,7 +44,9 @@ export class LabelsService {
     return { template, label, version: await this.versions.get(templateId, label.version) };
   }
 
-  async move(templateId: string, name: string, number: number, actor: string, comment: string | null): Promise<ResolvedLabel> {
+  async move(templateId: string, name: string, number: number, principal: Principal, comment: string | null): Promise<ResolvedLabel> {
+    await this.assertMayMove(templateId, name, principal, 'label.moved');
+    const actor = actorOf(principal);
     const template = await this.versions.template(templateId);
     const version = await this.versions.get(templateId, number);
     if (version.status !== 'APPROVED') {
@@ -49,7 +59,7 @@ export class LabelsService {
     }
     const label: PromptLabel = { name, version: number, versionId: version.id, movedBy: actor, movedAt: new Date() };
     const moved = await this.templates.moveLabel(templateId, label, (previous) =>
-      pendingAudit({ actor, action: 'label.moved', templateId, version: number, label: name, before: previous ? { version: previous.version } : null, after: { version: number }, comment }, label.movedAt),
+      promptAudit({ actor, action: 'label.moved', templateId, version: number, label: name, before: previous ? { version: previous.version } : null, after: { version: number }, comment }, label.movedAt),
     );
     if (!moved) {
       const now = await this.versions.template(templateId);
@@ -59,12 +69,30 @@ export class LabelsService {
     return { template, label, version };
   }
 
-  async remove(templateId: string, name: string, actor: string, comment: string | null): Promise<void> {
+  async remove(templateId: string, name: string, principal: Principal, comment: string | null): Promise<void> {
+    await this.assertMayMove(templateId, name, principal, 'label.removed');
+    const actor = actorOf(principal);
     const removed = await this.templates.removeLabel(templateId, name, (label) =>
-      pendingAudit({ actor, action: 'label.removed', templateId, version: label.version, label: name, before: { version: label.version }, after: null, comment }),
+      promptAudit({ actor, action: 'label.removed', templateId, version: label.version, label: name, before: { version: label.version }, after: null, comment }),
     );
     if (removed === undefined) throw new NotFoundError('Prompt template', templateId);
     if (removed === null) throw new NotFoundError('Label', name);
     await this.audit.publish(removed.draft, this.templates, templateId);
+  }
+
+  /** A protected label (production by default) serves live traffic: only an approver moves or removes it. */
+  private async assertMayMove(templateId: string, name: string, principal: Principal, action: 'label.moved' | 'label.removed'): Promise<void> {
+    if (!this.protectedLabels.has(name) || hasRole(principal, 'approver')) return;
+    await this.audit.recordQuietly({
+      actor: actorOf(principal),
+      action: `prompt.${action}`,
+      outcome: 'REFUSED',
+      resource: { type: PROMPT_TEMPLATE_RESOURCE, id: templateId },
+      context: { version: null, label: name },
+      before: null,
+      after: null,
+      comment: 'protected label: needs the approver role',
+    });
+    throw new ForbiddenError(`Label '${name}' is protected: only an approver may move or remove it`, { label: name, requiredRoles: ['approver'] });
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 
 import { InvalidInputError } from '../../common/errors/domain.errors.js';
-import { checkContent, renderContent } from './prompt-content.js';
+import { MAX_PROMPT_CHARS } from '../evaluation/prompt-size.js';
+import { checkContent, MAX_RENDERED_CHARS, renderContent } from './prompt-content.js';
 import type { PromptContent } from './prompt-template.js';
 
 const settings = { model: 'gpt-4o', temperature: 0.2, maxTokens: 500 };
@@ -53,6 +54,14 @@ describe('checkContent', () => {
     expect(errorOf(() => checkContent({ ...text('x', []), messages: [] })).errors[0].field).toBe('template');
     expect(errorOf(() => checkContent({ ...text('x', []), template: null })).errors[0].field).toBe('template');
   });
+
+  it('refuses chat messages holding more text together than a version may, naming the field', () => {
+    const message = { role: 'user' as const, content: 'x'.repeat(100_000) };
+    const atLimit: PromptContent = { ...text('', []), template: null, messages: [...Array.from({ length: 5 }, () => message), { role: 'user', content: 'x'.repeat(MAX_PROMPT_CHARS - 500_000) }] };
+    expect(() => checkContent(atLimit)).not.toThrow();
+    const error = errorOf(() => checkContent({ ...atLimit, messages: [...atLimit.messages!, { role: 'user', content: 'x' }] }));
+    expect(error.errors).toEqual([{ field: 'messages', message: `messages holds ${MAX_PROMPT_CHARS + 1} characters of prompt text; at most ${MAX_PROMPT_CHARS} are allowed` }]);
+  });
 });
 
 describe('renderContent', () => {
@@ -74,6 +83,13 @@ describe('renderContent', () => {
     const error = errorOf(() => renderContent(content, { note: 'x', extra: 'y' }));
     expect(error.message).toBe('The variables do not fit this version (missing required: name; unknown: extra)');
     expect(error.errors.map((e) => e.field)).toEqual(['variables.extra', 'variables.name']);
+  });
+
+  it('refuses values that would make the rendered prompt longer than allowed, before building it', () => {
+    const repeated = text('{{v}}'.repeat(20), ['v']);
+    expect(() => renderContent(repeated, { v: 'x'.repeat(Math.floor(MAX_RENDERED_CHARS / 20)) })).not.toThrow();
+    const error = errorOf(() => renderContent(repeated, { v: 'x'.repeat(Math.floor(MAX_RENDERED_CHARS / 20) + 1) }));
+    expect(error.errors).toEqual([{ field: 'variables', message: expect.stringContaining(`at most ${MAX_RENDERED_CHARS} are allowed`) }]);
   });
 
   it('renders chat messages one by one', () => {

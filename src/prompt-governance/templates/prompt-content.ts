@@ -1,5 +1,6 @@
 import { InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { TextPart } from '../evaluation/finding.js';
+import { assertPromptSize } from '../evaluation/prompt-size.js';
 import type { ChatMessage, PromptContent } from './prompt-template.js';
 
 /** `{{name}}` or `{{ name }}`; a name is a letter or _ followed by letters, digits or _. */
@@ -41,6 +42,7 @@ export function checkContent(content: PromptContent): void {
     errors.push({ field: 'template', message: 'give either template (text) or messages (chat), not both and not neither' });
     throw new InvalidInputError('A version holds either a text template or chat messages', errors);
   }
+  assertPromptSize(contentParts(content), content.messages ? 'messages' : 'template');
   const declared = content.variables.map((v) => v.name);
   const duplicates = [...new Set(declared.filter((name, i) => declared.indexOf(name) !== i))];
   if (duplicates.length > 0) errors.push({ field: 'variables', message: `declared more than once: ${duplicates.join(', ')}` });
@@ -54,6 +56,9 @@ export function checkContent(content: PromptContent): void {
     throw new InvalidInputError(`The version's variables do not match its placeholders: ${errors.map((e) => e.message).join('; ')}`, errors);
   }
 }
+
+/** Most characters a rendered prompt may have. */
+export const MAX_RENDERED_CHARS = 2 * 1024 * 1024;
 
 export type RenderedContent = { text: string; messages: null } | { text: null; messages: ChatMessage[] };
 
@@ -73,9 +78,25 @@ export function renderContent(content: PromptContent, values: Record<string, str
     const parts = [missing.length ? `missing required: ${missing.join(', ')}` : '', unknown.length ? `unknown: ${unknown.join(', ')}` : ''].filter(Boolean);
     throw new InvalidInputError(`The variables do not fit this version (${parts.join('; ')})`, errors);
   }
+  assertRenderedSize(content, values);
   const fill = (text: string): string => text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
   if (content.messages) return { text: null, messages: content.messages.map((m) => ({ role: m.role, content: fill(m.content) })) };
   return { text: fill(content.template ?? ''), messages: null };
+}
+
+/**
+ * A placeholder may appear thousands of times and a value may be long, so the rendered prompt is measured
+ * before it is built: a few hundred kilobytes of request must not make gigabytes of answer.
+ */
+function assertRenderedSize(content: PromptContent, values: Record<string, string>): void {
+  let total = 0;
+  for (const part of contentParts(content)) {
+    total += part.text.length;
+    for (const m of part.text.matchAll(PLACEHOLDER)) total += (values[m[1]] ?? '').length - m[0].length;
+  }
+  if (total <= MAX_RENDERED_CHARS) return;
+  const message = `the rendered prompt would hold ${total} characters; at most ${MAX_RENDERED_CHARS} are allowed`;
+  throw new InvalidInputError(`The variables make the prompt too long: ${message}`, [{ field: 'variables', message }]);
 }
 
 function fieldOf(partName: string): string {

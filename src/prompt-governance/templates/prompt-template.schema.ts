@@ -2,7 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../audit/audit-entry.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { PolicyRef } from '../evaluation/finding.js';
 import type { PromptLabel } from './prompt-template.js';
 
@@ -39,8 +40,8 @@ export class PromptTemplateDocument {
   @Prop({ type: [Number], default: [] })
   retiredVersions: number[];
 
-  @Prop({ required: true })
-  createdBy: string;
+  @Prop({ type: Object, required: true })
+  createdBy: ActorRef;
 
   /** Audit drafts written by the same update as the change they record, until they are in the chain. */
   @Prop({ type: [Object], default: [] })

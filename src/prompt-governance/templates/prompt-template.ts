@@ -1,4 +1,5 @@
 import type { ChatRole, DeclaredRiskLevel, PromptVersionStatus } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { EvaluationOutcome } from '../evaluation/prompt-evaluation.service.js';
 import type { PolicyRef } from '../evaluation/finding.js';
 
@@ -7,7 +8,7 @@ export interface PromptLabel {
   name: string;
   version: number;
   versionId: string;
-  movedBy: string;
+  movedBy: ActorRef;
   movedAt: Date;
 }
 
@@ -27,7 +28,7 @@ export interface PromptTemplate {
   labels: PromptLabel[];
   /** Versions that are deprecated or being deprecated: no label may be moved onto them. */
   retiredVersions: number[];
-  createdBy: string;
+  createdBy: ActorRef;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -83,7 +84,7 @@ export interface StoredEvaluation extends EvaluationOutcome {
 export interface VersionTransition {
   from: PromptVersionStatus | null;
   to: PromptVersionStatus;
-  actor: string;
+  actor: ActorRef;
   at: Date;
   comment: string | null;
 }
@@ -94,10 +95,10 @@ export interface PromptVersion extends PromptContent {
   version: number;
   status: PromptVersionStatus;
   commitMessage: string;
-  author: string;
-  submittedBy: string | null;
+  author: ActorRef;
+  submittedBy: ActorRef | null;
   submittedAt: Date | null;
-  reviewedBy: string | null;
+  reviewedBy: ActorRef | null;
   reviewedAt: Date | null;
   reviewComment: string | null;
   highRiskAcknowledged: boolean;

@@ -3,11 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 
 import { escapeRegex } from '../../common/database/escape-regex.js';
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
+import { AuditedRepository } from '../../audit/audited.repository.js';
+import { isDuplicateKeyError, type PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError, DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
-import type { PendingAudit } from '../audit/audit-entry.js';
-import { draftsWaitingSince, type AuditOutbox, type WaitingDraft } from '../audit/audit-outbox.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
 import type { NewTemplate, PromptLabel, PromptTemplate, TemplateChanges, TemplateFilter } from './prompt-template.js';
 import { PromptTemplateDocument } from './prompt-template.schema.js';
 
@@ -21,7 +21,7 @@ const CHANGE_ATTEMPTS = 10;
  * Every change that is audited writes its audit draft into `pendingAudit` in the same update (the template
  * is the audit outbox of its metadata, policies and labels); AuditService appends it and settles it here.
  */
-export class PromptTemplatesRepository extends MongoRepository<PromptTemplateDocument> implements AuditOutbox {
+export class PromptTemplatesRepository extends AuditedRepository<PromptTemplateDocument> {
   constructor(@InjectModel(PromptTemplateDocument.name) model: Model<PromptTemplateDocument>) {
     super(model);
   }
@@ -135,15 +135,6 @@ export class PromptTemplatesRepository extends MongoRepository<PromptTemplateDoc
     return doc !== null;
   }
 
-  async waitingDrafts(before: Date, limit: number): Promise<WaitingDraft[]> {
-    const docs = await this.model.find({ 'pendingAudit.at': { $lt: before } }, { pendingAudit: 1 }).limit(limit).lean<TemplateLean[]>().exec();
-    return docs.flatMap((doc) => draftsWaitingSince(doc._id.toHexString(), doc.pendingAudit, before));
-  }
-
-  /** Leaves updatedAt alone: settling a draft is bookkeeping, not a change of the template. */
-  async settleDraft(documentId: string, draftId: string): Promise<void> {
-    await this.model.updateOne({ _id: documentId }, { $pull: { pendingAudit: { draftId } } }, { timestamps: false }).exec();
-  }
 }
 
 function toLabel(l: PromptLabel): PromptLabel {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
-import { pendingAudit, type AuditEntry } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { AuditEntry } from '../../audit/audit-entry.js';
+import { promptAudit } from '../shared/prompt-audit.js';
+import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
 import type { PolicyRef } from '../evaluation/finding.js';
 import { checkContent } from './prompt-content.js';
 import type { NewTemplate, PromptContent, PromptTemplate, PromptVersion, TemplateChanges, TemplateFilter } from './prompt-template.js';
@@ -31,12 +33,12 @@ export class PromptTemplatesService {
    * Creates the template and its first version. The content is checked before anything is written, and a
    * template whose first version cannot be stored is removed again, so a refused request leaves nothing.
    */
-  async create(template: Omit<NewTemplate, 'createdBy'>, firstVersion: PromptContent, commitMessage: string, actor: string): Promise<{ template: PromptTemplate; version: PromptVersion }> {
+  async create(template: Omit<NewTemplate, 'createdBy'>, firstVersion: PromptContent, commitMessage: string, actor: ActorRef): Promise<{ template: PromptTemplate; version: PromptVersion }> {
     const policies = checkPolicies(template.policies);
     checkContent(firstVersion);
     const after = templateSnapshot({ ...template, policies });
     const { template: created, draft } = await this.templates.create({ ...template, policies, createdBy: actor }, (templateId) =>
-      pendingAudit({ actor, action: 'template.created', templateId, before: null, after }),
+      promptAudit({ actor, action: 'template.created', templateId, before: null, after }),
     );
     let stored: StoredVersion;
     try {
@@ -65,18 +67,18 @@ export class PromptTemplatesService {
   /** The template's audit entries, oldest first. */
   async history(id: string, page: PageRequest): Promise<Page<AuditEntry>> {
     await this.get(id);
-    return this.audit.listForTemplate(id, page);
+    return this.audit.list({ resourceType: PROMPT_TEMPLATE_RESOURCE, resourceId: id }, page, 1);
   }
 
   /** Changes metadata or policies; the audit log records the changed fields before and after. */
-  async update(id: string, changes: TemplateChanges, actor: string): Promise<PromptTemplate> {
+  async update(id: string, changes: TemplateChanges, actor: ActorRef): Promise<PromptTemplate> {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as TemplateChanges;
     if (Object.keys(defined).length === 0) return this.get(id);
     if (defined.policies) defined.policies = checkPolicies(defined.policies);
     const fields = Object.keys(defined) as (keyof TemplateChanges)[];
     const pick = (t: PromptTemplate) => Object.fromEntries(fields.map((f) => [f, t[f]]));
     const updated = await this.templates.update(id, defined, (before) =>
-      pendingAudit({ actor, action: 'template.updated', templateId: id, before: pick(before), after: pick({ ...before, ...defined }) }),
+      promptAudit({ actor, action: 'template.updated', templateId: id, before: pick(before), after: pick({ ...before, ...defined }) }),
     );
     if (!updated) throw new NotFoundError('Prompt template', id);
     await this.audit.publish(updated.draft, this.templates, id);

@@ -2,7 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types, type HydratedDocument } from 'mongoose';
 
 import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../audit/audit-entry.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { ChatMessage, ModelSettings, PromptVariable, StoredEvaluation, VersionTransition } from './prompt-template.js';
 
 @Schema({ collection: 'prompt_template_versions', timestamps: true, minimize: false })
@@ -31,17 +32,17 @@ export class PromptVersionDocument {
   @Prop({ default: '' })
   commitMessage: string;
 
-  @Prop({ required: true })
-  author: string;
+  @Prop({ type: Object, required: true })
+  author: ActorRef;
 
-  @Prop({ type: String, default: null })
-  submittedBy: string | null;
+  @Prop({ type: Object, default: null })
+  submittedBy: ActorRef | null;
 
   @Prop({ type: Date, default: null })
   submittedAt: Date | null;
 
-  @Prop({ type: String, default: null })
-  reviewedBy: string | null;
+  @Prop({ type: Object, default: null })
+  reviewedBy: ActorRef | null;
 
   @Prop({ type: Date, default: null })
   reviewedAt: Date | null;

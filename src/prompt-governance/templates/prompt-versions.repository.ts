@@ -3,11 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
+import { AuditedRepository } from '../../audit/audited.repository.js';
+import { isDuplicateKeyError, type PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
-import type { PendingAudit } from '../audit/audit-entry.js';
-import { draftsWaitingSince, type AuditOutbox, type WaitingDraft } from '../audit/audit-outbox.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import { boundFindingText, listFindings } from '../evaluation/finding-bounds.js';
 import type { NewVersion, PromptContent, PromptVersion, StoredEvaluation, VersionTransition } from './prompt-template.js';
 import { PromptVersionDocument } from './prompt-version.schema.js';
 
@@ -20,6 +21,7 @@ export type DraftChanges = Partial<PromptContent> & { commitMessage?: string; ev
 
 /** Conditions a transition adds to the expected status (for example: the actor is not the author). */
 export interface TransitionGuard {
+  /** Stable id of the actor, who must not be the author. */
   notAuthor?: string;
   notSubmitter?: string;
   /** The version has not been written since it was read (its content is what was evaluated). */
@@ -31,7 +33,7 @@ export interface TransitionGuard {
  * Every audited change of a version writes its audit draft into `pendingAudit` in the same write (the
  * version is the audit outbox of its own lifecycle); AuditService appends it and settles it here.
  */
-export class PromptVersionsRepository extends MongoRepository<PromptVersionDocument> implements AuditOutbox {
+export class PromptVersionsRepository extends AuditedRepository<PromptVersionDocument> {
   constructor(@InjectModel(PromptVersionDocument.name) model: Model<PromptVersionDocument>) {
     super(model);
   }
@@ -109,8 +111,8 @@ export class PromptVersionsRepository extends MongoRepository<PromptVersionDocum
     guard: TransitionGuard = {},
   ): Promise<PromptVersion | null> {
     const filter: QueryFilter<PromptVersionDocument> = { templateId: new Types.ObjectId(templateId), version, status: from, ...NOT_DELETED };
-    if (guard.notAuthor) filter.author = { $ne: guard.notAuthor };
-    if (guard.notSubmitter) filter.submittedBy = { $ne: guard.notSubmitter };
+    if (guard.notAuthor) filter['author.id'] = { $ne: guard.notAuthor };
+    if (guard.notSubmitter) filter['submittedBy.id'] = { $ne: guard.notSubmitter };
     if (guard.unchangedSince) filter.updatedAt = guard.unchangedSince;
     const doc = await this.model
       .findOneAndUpdate(filter, { $set: { ...set, status: transition.to }, $push: { history: transition, pendingAudit: draft } }, { returnDocument: 'after' })
@@ -119,14 +121,10 @@ export class PromptVersionsRepository extends MongoRepository<PromptVersionDocum
     return doc ? toVersion(doc) : null;
   }
 
-  async waitingDrafts(before: Date, limit: number): Promise<WaitingDraft[]> {
-    const docs = await this.model.find({ 'pendingAudit.at': { $lt: before } }, { pendingAudit: 1 }).limit(limit).lean<VersionLean[]>().exec();
-    return docs.flatMap((doc) => draftsWaitingSince(doc._id.toHexString(), doc.pendingAudit, before));
-  }
 
   /** Leaves updatedAt alone (submission compares it), and removes a deleted draft once nothing of it is pending. */
-  async settleDraft(documentId: string, draftId: string): Promise<void> {
-    await this.model.updateOne({ _id: documentId }, { $pull: { pendingAudit: { draftId } } }, { timestamps: false }).exec();
+  override async settleDraft(documentId: string, draftId: string): Promise<void> {
+    await super.settleDraft(documentId, draftId);
     await this.model.deleteOne({ _id: documentId, deletedAt: { $ne: null }, 'pendingAudit.0': { $exists: false } }).exec();
   }
 }
@@ -149,9 +147,15 @@ function toVersion(doc: VersionLean): PromptVersion {
     reviewedAt: doc.reviewedAt ?? null,
     reviewComment: doc.reviewComment ?? null,
     highRiskAcknowledged: doc.highRiskAcknowledged ?? false,
-    evaluation: doc.evaluation,
+    evaluation: boundedEvaluation(doc.evaluation),
     history: doc.history ?? [],
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
+}
+
+/** Evaluations stored before findings were bounded list every finding: they are bounded as they are read. */
+function boundedEvaluation(evaluation: StoredEvaluation): StoredEvaluation {
+  if (evaluation.findingTotals) return evaluation;
+  return { ...evaluation, ...listFindings(evaluation.findings.map(boundFindingText)) };
 }

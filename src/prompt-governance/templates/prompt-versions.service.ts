@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
-import { pendingAudit, type PendingAudit } from '../audit/audit-entry.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import { promptAudit } from '../shared/prompt-audit.js';
+import { AuditService } from '../../audit/audit.service.js';
 import { PromptEvaluationService } from '../evaluation/prompt-evaluation.service.js';
 import { checkContent, contentParts, renderContent, type RenderedContent } from './prompt-content.js';
 import type { EvaluationTrigger, PromptContent, PromptTemplate, PromptVersion, StoredEvaluation } from './prompt-template.js';
@@ -33,25 +35,25 @@ export class PromptVersionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async add(templateId: string, content: PromptContent, commitMessage: string, actor: string): Promise<PromptVersion> {
+  async add(templateId: string, content: PromptContent, commitMessage: string, actor: ActorRef): Promise<PromptVersion> {
     const template = await this.template(templateId);
     return this.create(template, content, commitMessage, actor);
   }
 
-  async create(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: string): Promise<PromptVersion> {
+  async create(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: ActorRef): Promise<PromptVersion> {
     const stored = await this.store(template, content, commitMessage, actor);
     await this.publishCreated(stored);
     return stored.version;
   }
 
   /** Checks and evaluates the content, then stores it as a new draft under the next version number, with its audit draft. */
-  async store(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: string): Promise<StoredVersion> {
+  async store(template: PromptTemplate, content: PromptContent, commitMessage: string, actor: ActorRef): Promise<StoredVersion> {
     checkContent(content);
     const evaluation = await this.evaluate(template, content, 'created');
     const number = await this.templates.nextVersionNumber(template.id);
     if (number === null) throw new NotFoundError('Prompt template', template.id);
     const created = { ...content, templateId: template.id, version: number, commitMessage, author: actor, evaluation };
-    const draft = pendingAudit({
+    const draft = promptAudit({
       actor,
       action: 'version.created',
       templateId: template.id,
@@ -80,7 +82,7 @@ export class PromptVersionsService {
   }
 
   /** Changes a draft and evaluates it again; a version that has been submitted cannot change. */
-  async editDraft(templateId: string, version: number, edit: DraftEdit, actor: string): Promise<PromptVersion> {
+  async editDraft(templateId: string, version: number, edit: DraftEdit, actor: ActorRef): Promise<PromptVersion> {
     const [template, current] = await Promise.all([this.template(templateId), this.get(templateId, version)]);
     this.assertDraft(current, 'edited');
     const content: PromptContent = {
@@ -92,17 +94,17 @@ export class PromptVersionsService {
     checkContent(content);
     const evaluation = await this.evaluate(template, content, 'edited');
     const changes = { ...content, commitMessage: edit.commitMessage ?? current.commitMessage, evaluation };
-    const draft = pendingAudit({ actor, action: 'version.edited', templateId, version, before: versionSnapshot(current), after: versionSnapshot({ ...current, ...changes }) });
+    const draft = promptAudit({ actor, action: 'version.edited', templateId, version, before: versionSnapshot(current), after: versionSnapshot({ ...current, ...changes }) });
     const changed = await this.versions.updateDraft(templateId, version, changes, current.updatedAt, draft);
     if (!changed) return this.refuseDraftChange(templateId, version, 'edited');
     await this.audit.publish(draft, this.versions, current.id);
     return changed.after;
   }
 
-  async deleteDraft(templateId: string, version: number, actor: string): Promise<void> {
+  async deleteDraft(templateId: string, version: number, actor: ActorRef): Promise<void> {
     const current = await this.get(templateId, version);
     this.assertDraft(current, 'deleted');
-    const draft = pendingAudit({ actor, action: 'version.deleted', templateId, version, before: versionSnapshot(current), after: null });
+    const draft = promptAudit({ actor, action: 'version.deleted', templateId, version, before: versionSnapshot(current), after: null });
     const deleted = await this.versions.deleteDraft(templateId, version, current.updatedAt, draft);
     if (!deleted) return this.refuseDraftChange(templateId, version, 'deleted');
     await this.audit.publish(draft, this.versions, current.id);

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
+import { canonicalJson, sha256Hex } from '../../common/hashing/canonical-json.js';
 import type { NewTemplate, PromptContent, PromptVersion } from './prompt-template.js';
 
 /** SHA-256 of the canonical JSON of a version's content: what the audit log records instead of the text. */

@@ -1,11 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Actor } from '../../common/http/actor.decorator.js';
-import { ApiActor } from '../../common/openapi/api-actor.decorator.js';
+import { CurrentActor } from '../../common/auth/current-principal.decorator.js';
+import type { ActorRef } from '../../common/auth/principal.js';
+import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
-import { ParseVersionPipe } from '../shared/version.pipe.js';
+import { ApiVersionParams } from '../shared/api-params.js';
+import { VersionParam } from '../shared/version-param.js';
 import { EditPromptDraftRequestDto } from './dto/edit-draft.request.dto.js';
 import { RenderPromptRequestDto, RenderedPromptResponseDto } from './dto/render.dto.js';
 import { PromptVersionResponseDto } from './dto/version.response.dto.js';
@@ -18,23 +20,26 @@ export class VersionsController {
   constructor(private readonly versions: PromptVersionsService) {}
 
   @Get(':id/:version')
+  @Roles('viewer')
   @ApiOperation({ summary: 'Get one version with its status, evaluation and history' })
   @ApiOkResponse({ type: PromptVersionResponseDto })
+  @ApiVersionParams()
   @ApiProblems(400, 404)
-  async get(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number): Promise<PromptVersionResponseDto> {
+  async get(@Param('id', ParseObjectIdPipe) id: string, @VersionParam() version: number): Promise<PromptVersionResponseDto> {
     return PromptVersionResponseDto.from(await this.versions.get(id, version));
   }
 
   @Patch(':id/:version')
+  @Roles('editor')
   @ApiOperation({ summary: 'Edit a draft (evaluated again); submitted versions are immutable' })
-  @ApiActor()
   @ApiOkResponse({ type: PromptVersionResponseDto })
+  @ApiVersionParams()
   @ApiProblems(400, 404, 409, 413)
   async edit(
     @Param('id', ParseObjectIdPipe) id: string,
-    @Param('version', ParseVersionPipe) version: number,
+    @VersionParam() version: number,
     @Body() body: EditPromptDraftRequestDto,
-    @Actor() actor: string,
+    @CurrentActor() actor: ActorRef,
   ): Promise<PromptVersionResponseDto> {
     const edit = {
       template: body.template,
@@ -47,21 +52,24 @@ export class VersionsController {
   }
 
   @Delete(':id/:version')
+  @Roles('editor')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft; submitted versions cannot be deleted' })
-  @ApiActor()
   @ApiNoContentResponse()
+  @ApiVersionParams()
   @ApiProblems(400, 404, 409)
-  async delete(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Actor() actor: string): Promise<void> {
+  async delete(@Param('id', ParseObjectIdPipe) id: string, @VersionParam() version: number, @CurrentActor() actor: ActorRef): Promise<void> {
     await this.versions.deleteDraft(id, version, actor);
   }
 
   @Post(':id/:version/render')
+  @Roles('viewer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Fill the placeholders strictly: a missing required or an unknown variable is a 400' })
   @ApiOkResponse({ type: RenderedPromptResponseDto })
+  @ApiVersionParams()
   @ApiProblems(400, 404)
-  async render(@Param('id', ParseObjectIdPipe) id: string, @Param('version', ParseVersionPipe) version: number, @Body() body: RenderPromptRequestDto): Promise<RenderedPromptResponseDto> {
+  async render(@Param('id', ParseObjectIdPipe) id: string, @VersionParam() version: number, @Body() body: RenderPromptRequestDto): Promise<RenderedPromptResponseDto> {
     return RenderedPromptResponseDto.from(await this.versions.render(id, version, body.variables ?? {}));
   }
 }

@@ -7,7 +7,7 @@ import type { Page } from '../../common/pagination/page.js';
 import { PiiDetector } from '../evaluation/detectors/pii.detector.js';
 import { ToxicityDetector } from '../evaluation/detectors/toxicity.detector.js';
 import { GRADE_THRESHOLDS } from '../evaluation/rules/rule-set.js';
-import { canonicalJson, sha256Hex } from '../shared/canonical-json.js';
+import { canonicalJson, sha256Hex } from '../../common/hashing/canonical-json.js';
 import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
 import { PromptVersionsRepository } from '../templates/prompt-versions.repository.js';
 import type { NewUsageEntry, UsageEntry, UsageEntryResult, UsageFilter, UsageReport } from './usage-entry.js';

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { IsFiniteMatrix } from '../../validation/evaluation-validators.js';
+import { NestedObject, Omittable } from '../../validation/field-presence.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 export const MAX_FEATURES = 1000;
@@ -36,10 +36,10 @@ export class ShapValuesDto {
   @IsFiniteMatrix(MAX_SHAP_ROWS)
   values: number[][];
 
-  @ApiPropertyOptional({ example: 0.0004, description: "The model's expected output the SHAP values add up from" })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 0.0004, description: "The model's expected output the SHAP values add up from; null or left out when unknown" })
   @IsOptional()
   @IsNumber(FINITE)
-  baseValue?: number;
+  baseValue?: number | null;
 }
 
 export class PartialDependenceCurveDto {
@@ -70,38 +70,35 @@ export class CreateExplainabilityArtifactRequestDto {
   type: ExplainabilityType;
 
   @ApiPropertyOptional({ example: 'permutation importance, test window' })
-  @IsOptional()
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
+  @Omittable()
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @Omittable()
   description?: string;
 
   @ApiPropertyOptional({ type: [FeatureImportanceDto], description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}` })
-  @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_FEATURES)
-  @ValidateNested({ each: true })
-  @Type(() => FeatureImportanceDto)
+  @NestedObject(() => FeatureImportanceDto, { each: true })
+  @Omittable()
   featureImportance?: FeatureImportanceDto[];
 
   @ApiPropertyOptional({ type: ShapValuesDto, description: 'For SHAP_VALUES' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShapValuesDto)
+  @NestedObject(() => ShapValuesDto)
+  @Omittable()
   shap?: ShapValuesDto;
 
   @ApiPropertyOptional({ type: [PartialDependenceCurveDto], description: `For PARTIAL_DEPENDENCE: one curve per feature, at most ${MAX_CURVES}` })
-  @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CURVES)
-  @ValidateNested({ each: true })
-  @Type(() => PartialDependenceCurveDto)
+  @NestedObject(() => PartialDependenceCurveDto, { each: true })
+  @Omittable()
   partialDependence?: PartialDependenceCurveDto[];
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { ExplainabilityArtifact } from '../explainability-artifact.js';
 import { FeatureImportanceDto, PartialDependenceCurveDto, ShapValuesDto } from './create-explainability-artifact.request.dto.js';
@@ -33,8 +34,8 @@ export class ExplainabilityArtifactResponseDto {
   @ApiProperty({ type: [FeatureImportanceDto], nullable: true, description: 'The per-feature importance the artifact implies: as given, or mean |SHAP| per feature' })
   importance: FeatureImportanceDto[] | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  createdBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who attached it; null only on artifacts from before requests were authenticated' })
+  createdBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { COMPLIANCE_STATUSES, EVALUATION_RUN_STATUSES, EXPLAINABILITY_TYPES, type ComplianceStatus, type EvaluationRunStatus, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { CandidateResponseDto } from '../../runs/dto/run.response.dto.js';
 import {
   CheckResultDto,
@@ -25,10 +26,10 @@ export class ReportRunDto {
   @ApiProperty({ enum: RUN_TRIGGERS })
   trigger: RunTrigger;
 
-  @ApiProperty({ type: String, nullable: true })
-  requestedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who asked for the run (the retraining pipeline for a new model version)' })
+  requestedBy: ActorResponseDto | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   attempts: number;
 }
 
@@ -36,11 +37,11 @@ export class ReportScenarioDto extends ScenarioDefinitionResponseDto {
   @ApiProperty()
   id: string;
 
-  @ApiProperty({ description: 'The revision the run was judged against' })
+  @ApiProperty({ type: 'integer', description: 'The revision the run was judged against' })
   revision: number;
 
-  @ApiProperty({ type: String, nullable: true })
-  revisedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who made that revision' })
+  revisedBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   revisedAt: Date;
@@ -61,13 +62,13 @@ export class ReportComplianceDto {
   @ApiProperty({ type: String, format: 'date-time' })
   evaluatedAt: Date;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   passed: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   warned: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   failed: number;
 
   @ApiProperty({ type: [CheckResultDto] })
@@ -92,7 +93,7 @@ export class ImportanceSummaryDto {
   @ApiProperty({ enum: EXPLAINABILITY_TYPES })
   type: ExplainabilityType;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   featureCount: number;
 
   @ApiProperty({ type: [RankedFeatureDto] })
@@ -106,10 +107,10 @@ export class ImportanceSummaryDto {
 }
 
 export class ExplainabilitySummaryDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   artifactCount: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { SHAP_VALUES: 1, FEATURE_IMPORTANCE: 1, PARTIAL_DEPENDENCE: 0 } })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { SHAP_VALUES: 1, FEATURE_IMPORTANCE: 1, PARTIAL_DEPENDENCE: 0 } })
   byType: Record<ExplainabilityType, number>;
 
   @ApiProperty({ type: ImportanceSummaryDto, nullable: true })
@@ -123,7 +124,7 @@ export class ModelVersionRefDto {
   @ApiProperty()
   modelName: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   version: number;
 }
 
@@ -145,18 +146,18 @@ export class ReportTimingsDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   completedAt: Date | null;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'From queued to the start of the last attempt' })
   queueWaitMs: number | null;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'From the start of the last attempt to completion' })
   processingMs: number | null;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: Number, nullable: true, description: 'Milliseconds of computation (to 0.1 ms)' })
   computeMs: number | null;
 }
 
 export class EvaluationReportResponseDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   reportVersion: number;
 
   @ApiProperty({ type: String, format: 'date-time' })

@@ -6,7 +6,7 @@ import { COMPLIANCE_STATUSES, EVALUATION_RUN_STATUSES, type ComplianceStatus, ty
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 export class ListRunsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ pattern: '^[0-9a-fA-F]{24}$' })
   @IsOptional()
   @IsMongoId({ message: 'scenarioId must be a 24-character hexadecimal id' })
   scenarioId?: string;
@@ -17,7 +17,7 @@ export class ListRunsQueryDto extends PageQueryDto {
   @MaxLength(200)
   modelName?: string;
 
-  @ApiPropertyOptional({ description: 'Version number; combine with modelName' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000_000, description: 'Version number; combine with modelName' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -11,7 +11,7 @@ export class ConventionsDto {
   @ApiProperty({ enum: RETURN_FREQUENCIES })
   frequency: ReturnFrequency;
 
-  @ApiProperty({ example: 252 })
+  @ApiProperty({ type: 'integer', example: 252 })
   periodsPerYear: number;
 
   @ApiProperty({ example: 0.03, description: 'Annual risk-free rate used' })
@@ -26,7 +26,7 @@ export class ConventionsDto {
   @ApiProperty({ type: PeriodResponseDto, nullable: true })
   period: PeriodResponseDto | null;
 
-  @ApiProperty({ example: 7 })
+  @ApiProperty({ type: 'integer', example: 7 })
   maxGapDays: number;
 }
 
@@ -60,7 +60,7 @@ export class SideMetricsDto {
   @ApiProperty({ type: DrawdownPeriodDto, nullable: true })
   drawdown: DrawdownPeriodDto | null;
 
-  @ApiProperty({ description: 'Dates shared with the benchmark' })
+  @ApiProperty({ type: 'integer', description: 'Dates shared with the benchmark' })
   benchmarkObservations: number;
 }
 
@@ -91,7 +91,7 @@ export class SignificanceDto {
   @ApiProperty({ example: 'JOBSON_KORKIE_MEMMEL' })
   test: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   observations: number;
 
   @ApiProperty()
@@ -140,7 +140,7 @@ export class StressWindowDto {
 }
 
 export class DatedFindingDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   count: number;
 
   @ApiProperty({ type: [String] })
@@ -154,15 +154,15 @@ export class GapDto {
   @ApiProperty()
   to: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', description: 'Calendar days between the two dates' })
   days: number;
 }
 
 export class GapFindingDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   count: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   largestDays: number;
 
   @ApiProperty({ type: [GapDto] })
@@ -170,10 +170,10 @@ export class GapFindingDto {
 }
 
 export class HygieneDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   points: number;
 
-  @ApiProperty({ description: 'Points evaluated after the dropped ones' })
+  @ApiProperty({ type: 'integer', description: 'Points evaluated after the dropped ones' })
   usable: number;
 
   @ApiProperty()

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { COMPLIANCE_STATUSES, EVALUATION_RUN_STATUSES, type ComplianceStatus, type EvaluationRunStatus } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { SeriesSummaryDto } from '../../scenarios/dto/scenario.response.dto.js';
 import { RUN_TRIGGERS, type EvaluatedRun, type EvaluationRun, type RunTrigger } from '../evaluation-run.js';
@@ -10,7 +11,7 @@ export class CandidateResponseDto {
   @ApiProperty({ type: String, nullable: true })
   modelName: string | null;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   version: number | null;
 
   @ApiProperty({ type: String, nullable: true })
@@ -36,7 +37,7 @@ export class RunResponseDto {
   @ApiProperty()
   scenarioName: string;
 
-  @ApiProperty({ description: 'The exact scenario revision the run is judged against' })
+  @ApiProperty({ type: 'integer', description: 'The exact scenario revision the run is judged against' })
   scenarioRevision: number;
 
   @ApiProperty({ type: CandidateResponseDto })
@@ -48,7 +49,7 @@ export class RunResponseDto {
   @ApiProperty({ enum: RUN_TRIGGERS })
   trigger: RunTrigger;
 
-  @ApiProperty({ description: 'Times the worker started on the run' })
+  @ApiProperty({ type: 'integer', description: 'Times the worker started on the run' })
   attempts: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'Why the run FAILED' })
@@ -63,11 +64,11 @@ export class RunResponseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the verdict was last written onto the model version' })
   verdictRecordedAt: Date | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Time spent computing the metrics and checks' })
+  @ApiProperty({ type: Number, nullable: true, description: 'Milliseconds spent computing the metrics and checks (to 0.1 ms)' })
   computeMs: number | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  requestedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who asked for the run (the retraining pipeline for a new model version); null only on runs from before requests were authenticated' })
+  requestedBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time', description: 'When the run was queued' })
   createdAt: Date;

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { RETURN_FREQUENCIES, type ReturnFrequency } from '../../../../libs/contracts/src/index.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
+import { NestedObject, Omittable } from '../../validation/field-presence.js';
 import { BaselineDto, BenchmarkDto, ComplianceRulesDto, MetricThresholdDto, PeriodDto, StressEventDto } from './scenario-parts.dto.js';
 
+/** Left out, a field takes its default; null is accepted only where it means something (no model, rate, period or benchmark). */
 export class CreateScenarioRequestDto {
   @ApiProperty({ example: 'kospi-momentum-2015-2024', description: `Unique; ${NAME_RULE}` })
   @IsString()
@@ -13,9 +14,9 @@ export class CreateScenarioRequestDto {
   name: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @Omittable()
   description?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'kospi-momentum', description: 'The registered model the scenario belongs to: each new version of it is evaluated here' })
@@ -25,11 +26,11 @@ export class CreateScenarioRequestDto {
   modelName?: string | null;
 
   @ApiPropertyOptional({ enum: RETURN_FREQUENCIES, default: 'DAILY', description: 'Frequency of every return series: 252, 52 or 12 periods a year' })
-  @IsOptional()
   @IsIn(RETURN_FREQUENCIES)
+  @Omittable()
   frequency?: ReturnFrequency;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 0.03, description: 'Annual risk-free rate; default EVALUATION_RISK_FREE_RATE' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -0.05, maximum: 0.5, example: 0.03, description: 'Annual risk-free rate; null or left out: EVALUATION_RISK_FREE_RATE' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-0.05)
@@ -38,40 +39,35 @@ export class CreateScenarioRequestDto {
 
   @ApiPropertyOptional({ type: PeriodDto, nullable: true, description: "Candidate dates must fall inside it; default the baseline's dates" })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PeriodDto)
+  @NestedObject(() => PeriodDto)
   period?: PeriodDto | null;
 
   @ApiProperty({ type: BaselineDto })
-  @ValidateNested()
-  @Type(() => BaselineDto)
+  @NestedObject(() => BaselineDto)
+  @IsDefined()
   baseline: BaselineDto;
 
   @ApiPropertyOptional({ type: BenchmarkDto, nullable: true })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => BenchmarkDto)
+  @NestedObject(() => BenchmarkDto)
   benchmark?: BenchmarkDto | null;
 
   @ApiPropertyOptional({ type: [StressEventDto], maxItems: 50 })
-  @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => StressEventDto)
+  @NestedObject(() => StressEventDto, { each: true })
+  @Omittable()
   stressEvents?: StressEventDto[];
 
   @ApiPropertyOptional({ type: [MetricThresholdDto], maxItems: 100 })
-  @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MetricThresholdDto)
+  @NestedObject(() => MetricThresholdDto, { each: true })
+  @Omittable()
   thresholds?: MetricThresholdDto[];
 
   @ApiPropertyOptional({ type: ComplianceRulesDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ComplianceRulesDto)
+  @NestedObject(() => ComplianceRulesDto)
+  @Omittable()
   compliance?: ComplianceRulesDto;
 }

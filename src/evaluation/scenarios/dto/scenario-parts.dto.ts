@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { CHECK_SEVERITIES, type CheckSeverity } from '../../../../libs/contracts/src/index.js';
 import { KEY_PATTERN, KEY_RULE, NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { IsCalendarDate, IsMetricMap, IsReturnSeries } from '../../validation/evaluation-validators.js';
+import { NestedObject, Omittable } from '../../validation/field-presence.js';
 import { COMPARATORS, type Comparator } from '../scenario.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
@@ -20,13 +20,13 @@ export class ReturnPointDto {
 
 export class RelativeLimitDto {
   @ApiPropertyOptional({ default: 1, example: 1.2, description: 'limit = baseline × factor + offset' })
-  @IsOptional()
   @IsNumber(FINITE)
+  @Omittable()
   factor?: number;
 
   @ApiPropertyOptional({ default: 0, example: -0.1 })
-  @IsOptional()
   @IsNumber(FINITE)
+  @Omittable()
   offset?: number;
 }
 
@@ -41,19 +41,18 @@ export class MetricThresholdDto {
   comparator: Comparator;
 
   @ApiPropertyOptional({ type: Number, example: 0.5, description: 'Absolute limit; give this or `baseline`' })
-  @IsOptional()
   @IsNumber(FINITE)
+  @Omittable()
   value?: number;
 
   @ApiPropertyOptional({ type: RelativeLimitDto, description: "Limit relative to the baseline's value of the metric; give this or `value`" })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RelativeLimitDto)
+  @NestedObject(() => RelativeLimitDto)
+  @Omittable()
   baseline?: RelativeLimitDto;
 
   @ApiPropertyOptional({ enum: CHECK_SEVERITIES, default: 'FAIL', description: 'FAIL: a breach fails the run; WARN: it only warns' })
-  @IsOptional()
   @IsIn(CHECK_SEVERITIES)
+  @Omittable()
   severity?: CheckSeverity;
 }
 
@@ -82,43 +81,42 @@ export class StressEventDto {
   end: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @Omittable()
   description?: string;
 
   @ApiPropertyOptional({ type: [MetricThresholdDto], maxItems: 50, description: 'Judged on the metrics computed over the window only' })
-  @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => MetricThresholdDto)
+  @NestedObject(() => MetricThresholdDto, { each: true })
+  @Omittable()
   thresholds?: MetricThresholdDto[];
 }
 
 export class BaselineDto {
   @ApiPropertyOptional({ example: 'production v3', default: 'baseline' })
-  @IsOptional()
   @IsString()
   @Matches(NAME_PATTERN, { message: `label must be ${NAME_RULE}` })
+  @Omittable()
   label?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, example: { sharpe: 1.1, maxDrawdown: 0.18 }, description: 'Backtest metrics; with returns, only metrics the harness does not compute' })
-  @IsOptional()
   @IsMetricMap(true)
+  @Omittable()
   metrics?: Record<string, number>;
 
   @ApiPropertyOptional({ type: [ReturnPointDto], description: 'Periodic simple returns; must be clean (no repeated dates, no missing or non-finite values)' })
-  @IsOptional()
   @IsReturnSeries()
+  @Omittable()
   returns?: ReturnPointDto[];
 }
 
 export class BenchmarkDto {
   @ApiPropertyOptional({ example: 'KOSPI 200', default: 'benchmark' })
-  @IsOptional()
   @IsString()
   @Matches(NAME_PATTERN, { message: `label must be ${NAME_RULE}` })
+  @Omittable()
   label?: string;
 
   @ApiProperty({ type: [ReturnPointDto] })
@@ -127,59 +125,57 @@ export class BenchmarkDto {
 }
 
 export class MinHistoryDto {
-  @ApiProperty({ example: 504, description: 'Fewest usable observations a candidate must have' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 504, description: 'Fewest usable observations a candidate must have' })
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   observations: number;
 
   @ApiPropertyOptional({ enum: CHECK_SEVERITIES, default: 'FAIL' })
-  @IsOptional()
   @IsIn(CHECK_SEVERITIES)
+  @Omittable()
   severity?: CheckSeverity;
 }
 
 export class ExplainabilityRulesDto {
   @ApiPropertyOptional({ default: false, description: 'At least one explainability artifact must be attached to the run' })
-  @IsOptional()
   @IsBoolean()
+  @Omittable()
   required?: boolean;
 
   @ApiPropertyOptional({ example: 0.4, description: 'No single feature may carry more than this share of total importance' })
-  @IsOptional()
   @IsNumber(FINITE)
   @Min(0.000001)
   @Max(1)
+  @Omittable()
   maxFeatureShare?: number;
 
   @ApiPropertyOptional({ enum: CHECK_SEVERITIES, default: 'FAIL' })
-  @IsOptional()
   @IsIn(CHECK_SEVERITIES)
+  @Omittable()
   severity?: CheckSeverity;
 }
 
 export class ComplianceRulesDto {
   @ApiPropertyOptional({ type: MinHistoryDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MinHistoryDto)
+  @NestedObject(() => MinHistoryDto)
+  @Omittable()
   minHistory?: MinHistoryDto;
 
-  @ApiPropertyOptional({ example: 7, description: 'Calendar days between consecutive dates beyond which the history has a gap (default 7 daily, 14 weekly, 35 monthly)' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 400, example: 7, description: 'Calendar days between consecutive dates beyond which the history has a gap (default 7 daily, 14 weekly, 35 monthly)' })
   @IsInt()
   @Min(1)
   @Max(400)
+  @Omittable()
   maxGapDays?: number;
 
   @ApiPropertyOptional({ enum: CHECK_SEVERITIES, default: 'FAIL' })
-  @IsOptional()
   @IsIn(CHECK_SEVERITIES)
+  @Omittable()
   gapSeverity?: CheckSeverity;
 
   @ApiPropertyOptional({ type: ExplainabilityRulesDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ExplainabilityRulesDto)
+  @NestedObject(() => ExplainabilityRulesDto)
+  @Omittable()
   explainability?: ExplainabilityRulesDto;
 }

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { CHECK_SEVERITIES, RETURN_FREQUENCIES, type CheckSeverity, type ReturnFrequency } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { COMPARATORS, type Comparator, type Scenario, type ScenarioRevision, type SeriesSummary } from '../scenario.js';
 
 export class SeriesSummaryDto {
-  @ApiProperty({ example: 2520 })
+  @ApiProperty({ type: 'integer', example: 2520 })
   count: number;
 
   @ApiProperty({ type: String, nullable: true, example: '2015-01-02' })
@@ -85,7 +86,7 @@ export class BenchmarkResponseDto {
 }
 
 export class MinHistoryResponseDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   observations: number;
 
   @ApiProperty({ enum: CHECK_SEVERITIES })
@@ -107,7 +108,7 @@ export class ComplianceRulesResponseDto {
   @ApiProperty({ type: MinHistoryResponseDto, nullable: true })
   minHistory: MinHistoryResponseDto | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Null: the default for the frequency' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Null: the default for the frequency' })
   maxGapDays: number | null;
 
   @ApiProperty({ enum: CHECK_SEVERITIES })
@@ -157,14 +158,14 @@ export class ScenarioResponseDto extends ScenarioDefinitionResponseDto {
   @ApiProperty({ example: '665f1c2b9d1e8a0012345678' })
   id: string;
 
-  @ApiProperty({ example: 3, description: 'Current revision; every change makes a new one' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'Current revision; every change makes a new one' })
   revision: number;
 
-  @ApiProperty({ type: String, nullable: true })
-  createdBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Null only on scenarios created before changes were authenticated' })
+  createdBy: ActorResponseDto | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  updatedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who made the current revision' })
+  updatedBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
@@ -178,14 +179,14 @@ export class ScenarioResponseDto extends ScenarioDefinitionResponseDto {
 }
 
 export class ScenarioRevisionResponseDto extends ScenarioDefinitionResponseDto {
-  @ApiProperty()
+  @ApiProperty({ example: '665f1c2b9d1e8a0012345678' })
   scenarioId: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', example: 2 })
   revision: number;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Who made the change that created this revision' })
-  createdBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who made the change that created this revision' })
+  createdBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;

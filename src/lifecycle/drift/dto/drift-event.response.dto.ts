@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { DRIFT_SEVERITIES, DRIFT_STATISTICS, DRIFT_STATUSES } from '../../../../libs/contracts/src/index.js';
 import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { DriftEvent } from '../drift-event.js';
 import type { DriftDirection } from '../drift-severity.js';
@@ -14,8 +15,8 @@ export class DriftNoteDto {
   @ApiProperty()
   note: string;
 
-  @ApiProperty()
-  by: string;
+  @ApiProperty({ type: ActorResponseDto })
+  by: ActorResponseDto;
 
   @ApiProperty({ type: String, format: 'date-time' })
   at: Date;
@@ -87,8 +88,8 @@ export class DriftEventResponseDto {
   @ApiProperty({ type: [DriftNoteDto] })
   notes: DriftNoteDto[];
 
-  @ApiProperty({ type: String, nullable: true })
-  recordedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true })
+  recordedBy: ActorResponseDto | null;
 
   @ApiProperty({ type: DriftRetrainingStatusDto, nullable: true, description: 'Where retraining stands for this event; null until the pipeline has decided' })
   retraining: DriftRetrainingStatusDto | null;

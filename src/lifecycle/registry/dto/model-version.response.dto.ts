@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { MODEL_STAGES, type ModelStage } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { formatMetricValues, NON_FINITE_METRIC_VALUES, type MetricValueJson } from '../../runs/metrics/metric-value.js';
 import { EVALUATION_STATUSES, unmetChecklistItems, VERSION_SOURCES, type ChecklistItem, type EvaluationStatus, type ModelVersion, type VersionEvaluation, type VersionSource } from '../model-version.js';
@@ -16,11 +17,14 @@ export class ChecklistItemResponseDto {
   @ApiProperty()
   required: boolean;
 
+  @ApiProperty({ description: 'Checked by the platform (the evaluation harness), never by a person' })
+  systemChecked: boolean;
+
   @ApiProperty()
   checked: boolean;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Who last checked or unchecked the item' })
-  checkedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who last checked or unchecked the item' })
+  checkedBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   checkedAt: Date | null;
@@ -111,8 +115,11 @@ export class ModelVersionResponseDto {
   @ApiProperty({ type: VersionEvaluationResponseDto, nullable: true })
   latestEvaluation: VersionEvaluationResponseDto | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The X-Actor of the request that created the version' })
-  createdBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who created the version' })
+  createdBy: ActorResponseDto | null;
+
+  @ApiProperty({ type: [String], description: 'Stable ids of those who brought the version about; none of them may tick its required items or promote it (four eyes)' })
+  originators: string[];
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;

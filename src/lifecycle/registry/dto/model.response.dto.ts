@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { MetricDirection } from '../comparison/metric-directions.js';
 import type { PendingProductionChange, RegisteredModel } from '../registered-model.js';
@@ -15,8 +16,8 @@ export class PendingProductionChangeResponseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'The version leaving PRODUCTION' })
   fromVersion: number | null;
 
-  @ApiProperty()
-  actor: string;
+  @ApiProperty({ type: ActorResponseDto })
+  actor: ActorResponseDto;
 
   @ApiProperty({ type: String, format: 'date-time' })
   requestedAt: Date;

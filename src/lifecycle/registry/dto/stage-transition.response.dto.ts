@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { MODEL_STAGES, type ModelStage } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { TRANSITION_REASONS, type ModelStageTransition, type TransitionReason } from '../model-stage-transition.js';
 
@@ -20,13 +21,13 @@ export class StageTransitionResponseDto {
   @ApiProperty({ enum: MODEL_STAGES })
   to: ModelStage;
 
-  @ApiProperty({ example: 'jane.doe', description: 'Who asked for the change (for REPLACED: who promoted the successor)' })
-  actor: string;
+  @ApiProperty({ type: ActorResponseDto, description: 'Who asked for the change (for REPLACED: who promoted the successor)' })
+  actor: ActorResponseDto;
 
   @ApiProperty()
   comment: string;
 
-  @ApiProperty({ enum: TRANSITION_REASONS, description: 'REPLACED: archived because another version was promoted to PRODUCTION' })
+  @ApiProperty({ enum: TRANSITION_REASONS, description: 'REPLACED: archived because another version was promoted to PRODUCTION; ROLLBACK: put back in PRODUCTION by an emergency rollback' })
   reason: TransitionReason;
 
   @ApiProperty({ type: String, format: 'date-time' })

@@ -1,5 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 
+import { AuditService } from '../../../audit/audit.service.js';
+import { SYSTEM_ACTORS, systemPrincipal } from '../../../common/auth/principal.js';
 import { ConflictError, DuplicateError } from '../../../common/errors/domain.errors.js';
 import { ExperimentsService } from '../../experiments/experiments.service.js';
 import { ModelStagesService } from '../../registry/model-stages.service.js';
@@ -7,13 +9,14 @@ import { RunMetricsService } from '../../runs/metrics/run-metrics.service.js';
 import type { Run } from '../../runs/run.js';
 import { RunsService } from '../../runs/runs.service.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
+import { jobAudit } from '../jobs/job-audit.js';
 import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
 import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import { NewVersionEvaluation } from './new-version-evaluation.js';
 import { runTagsFor } from './run-tags.js';
 
 /** Who the registry records as having registered and staged a retrained version. */
-export const RETRAINING_ACTOR = 'retraining-pipeline';
+const PIPELINE = systemPrincipal(SYSTEM_ACTORS.retrainingPipeline, ['editor']);
 
 /**
  * Closes the loop from a stored trainer result: a finished run in the model's experiment, a new version in
@@ -32,6 +35,7 @@ export class RetrainingCloser {
     private readonly metrics: RunMetricsService,
     private readonly stages: ModelStagesService,
     private readonly links: RetrainingDriftLinks,
+    private readonly audit: AuditService,
     @Optional() private readonly evaluation?: NewVersionEvaluation,
   ) {}
 
@@ -40,12 +44,14 @@ export class RetrainingCloser {
     let current = await this.recordRun(job);
     current = await this.registerVersion(current);
     current = await this.startEvaluation(current);
-    const succeeded = await this.jobs.succeed(current.id);
+    const draft = jobAudit(current, SYSTEM_ACTORS.retrainingPipeline, 'succeeded', { state: 'SUCCEEDED', modelVersion: current.modelVersion, runId: current.runId });
+    const succeeded = await this.jobs.succeed(current.id, draft);
     if (!succeeded) {
       const latest = await this.jobs.findById(current.id);
       if (latest?.state === 'SUCCEEDED') return latest;
       throw new ConflictError(`Retraining job ${current.id} is ${latest?.state ?? 'gone'} and cannot succeed`);
     }
+    await this.audit.publish(draft, this.jobs, current.id);
     await this.links.publish(succeeded);
     return succeeded;
   }
@@ -82,11 +88,14 @@ export class RetrainingCloser {
 
   private async registerVersion(job: RetrainingJob): Promise<RetrainingJob> {
     if (job.modelVersion !== null) return job;
-    const version = await this.stages.registerRunForStaging(job.modelName, job.runId!, RETRAINING_ACTOR, {
+    // Whoever trained it and whoever asked for it brought the version about: neither may approve it.
+    const alsoOriginatedBy = [job.resultReportedBy?.id, job.trigger.requestedBy?.id].filter((id): id is string => id !== undefined);
+    const version = await this.stages.registerRunForStaging(job.modelName, job.runId!, PIPELINE, {
       description: `Retrained (${job.trigger.kind.toLowerCase()}): ${job.trigger.reason}`.slice(0, 5000),
       tags: ['retraining'],
       comment: `Retraining job ${job.id}`,
       idempotencyKey: `retraining-job:${job.id}`,
+      alsoOriginatedBy,
     });
     return (await this.jobs.setVersion(job.id, version.version)) ?? (await this.reread(job));
   }

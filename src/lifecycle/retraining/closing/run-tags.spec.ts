@@ -17,7 +17,7 @@ describe(sut.name, () => {
   });
 
   it('leaves out drift events for a manual trigger and truncates long values', () => {
-    const tags = sut({ id: 'j2', trigger: { kind: 'MANUAL', reason: 'x'.repeat(6000), requestedBy: 'kim' }, driftEventIds: [], result: null });
+    const tags = sut({ id: 'j2', trigger: { kind: 'MANUAL', reason: 'x'.repeat(6000), requestedBy: { id: 'user:kim', name: 'Kim' } }, driftEventIds: [], result: null });
     expect(tags).not.toHaveProperty('drift_event_ids');
     expect(tags.retraining_reason).toHaveLength(5000);
   });

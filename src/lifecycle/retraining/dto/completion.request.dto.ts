@@ -1,11 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+import { QUEUE_NAME_PATTERN } from '../policies/trainer-spec.js';
 
 export class ClaimRetrainingJobRequestDto {
   @ApiProperty({ example: 'risk-team-trainer-7f3a', description: 'Who claims the job: shown on the job as its worker' })
   @IsString()
   @Matches(/^[A-Za-z0-9._@:-]{1,128}$/, { message: 'worker must be 1-128 letters, digits or . _ @ : -' })
   worker: string;
+}
+
+export class ClaimNextRetrainingJobRequestDto extends ClaimRetrainingJobRequestDto {
+  @ApiPropertyOptional({ type: [String], example: ['risk-models'], description: 'Queues to take a job from; default every queue of the trainer key' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @Matches(QUEUE_NAME_PATTERN, { each: true, message: 'each queue must be 1-64 letters, digits, _ or -' })
+  queues?: string[];
 }
 
 export class RetrainingProgressRequestDto {
@@ -28,4 +40,9 @@ export class RetrainingFailureRequestDto {
   @MinLength(1)
   @MaxLength(5000)
   reason: string;
+
+  @ApiPropertyOptional({ default: false, description: 'External trainers: another attempt may succeed; the job goes back to its queue after a backoff while attempts remain' })
+  @IsOptional()
+  @IsBoolean()
+  retryable?: boolean;
 }

@@ -6,11 +6,14 @@ import {
   type RetrainingJobPayload,
   type RetrainingTrainerKind,
 } from '../../../../libs/contracts/src/index.js';
-import { RetrainingTriggerResponseDto } from './retraining-job.response.dto.js';
+import { RetrainingTriggerPartsDto } from './retraining-job.response.dto.js';
 
-class PayloadTriggerDto extends RetrainingTriggerResponseDto {
+class PayloadTriggerDto extends RetrainingTriggerPartsDto {
   @ApiProperty({ type: [String] })
   driftEventIds: string[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'The display name of whoever asked for the retraining' })
+  requestedBy: string | null;
 }
 
 class PayloadTrainerDto {
@@ -33,6 +36,17 @@ class CompletionPathsDto {
 
   @ApiProperty()
   fail: string;
+
+  @ApiProperty()
+  release: string;
+}
+
+class PayloadCredentialsDto {
+  @ApiProperty({ description: 'The job token: Authorization: Bearer <token> on the completion calls of this job' })
+  token: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'The job\'s result deadline' })
+  expiresAt: string;
 }
 
 /** The job as a trainer receives it (contract v1, libs/contracts/src/retraining.ts). */
@@ -63,6 +77,9 @@ export class RetrainingJobPayloadResponseDto implements RetrainingJobPayload {
 
   @ApiProperty({ type: String, nullable: true })
   callbackBaseUrl: string | null;
+
+  @ApiProperty({ type: PayloadCredentialsDto, nullable: true })
+  credentials: PayloadCredentialsDto | null;
 
   static from(payload: RetrainingJobPayload): RetrainingJobPayloadResponseDto {
     return Object.assign(new RetrainingJobPayloadResponseDto(), payload);

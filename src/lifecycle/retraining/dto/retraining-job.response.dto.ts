@@ -1,20 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { RETRAINING_JOB_STATES, RETRAINING_TRIGGER_KINDS, type RetrainingJobState, type RetrainingTriggerKind } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
 import { TrainerSpecResponseDto } from './retraining-policy.response.dto.js';
 import { RetrainingResultDto } from './retraining-result.dto.js';
 
-export class RetrainingTriggerResponseDto {
+/** What the job record and the trainer's payload both say about the trigger. */
+export class RetrainingTriggerPartsDto {
   @ApiProperty({ enum: RETRAINING_TRIGGER_KINDS })
   kind: RetrainingTriggerKind;
 
   @ApiProperty()
   reason: string;
+}
 
-  @ApiProperty({ type: String, nullable: true })
-  requestedBy: string | null;
+export class RetrainingTriggerResponseDto extends RetrainingTriggerPartsDto {
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'The person of a manual trigger; the recorder of the drift event for a drift trigger' })
+  requestedBy: ActorResponseDto | null;
 }
 
 export class RetrainingJobEventResponseDto {
@@ -77,6 +81,15 @@ export class RetrainingJobResponseDto {
   @ApiProperty({ type: RetrainingResultDto, nullable: true })
   result: RetrainingResultDto | null;
 
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: "Who reported the result: the job's trainer, a team's trainer key, or the platform's worker" })
+  resultReportedBy: ActorResponseDto | null;
+
+  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'External jobs: the trainer that claimed the current execution' })
+  claimedBy: ActorResponseDto | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'External jobs: not claimable before this time (the backoff after a failed attempt)' })
+  notBefore: Date | null;
+
   @ApiProperty({ type: String, nullable: true })
   runId: string | null;
 
@@ -116,8 +129,10 @@ export class RetrainingJobResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt: Date;
 
+  /** Everything but the hashes of the job's trainer tokens, which are nobody's business. */
   static from(job: RetrainingJob): RetrainingJobResponseDto {
-    return Object.assign(new RetrainingJobResponseDto(), job);
+    const { trainerTokens: _hashes, failedAttempts: _failed, ...shown } = job;
+    return Object.assign(new RetrainingJobResponseDto(), shown);
   }
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { DRIFT_SEVERITIES, RETRAINING_TRAINER_KINDS, type DriftSeverity, type RetrainingTrainerKind } from '../../../../libs/contracts/src/index.js';
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import type { TrainerSpec } from '../jobs/retraining-job.js';
 import { experimentNameFor, type RetrainingPolicy } from '../policies/retraining-policy.js';
 
@@ -50,8 +51,8 @@ export class RetrainingPolicyResponseDto {
   @ApiProperty({ enum: ['MODEL', 'DEFAULT'], description: 'MODEL: set for this model; DEFAULT: the platform default from configuration' })
   source: 'MODEL' | 'DEFAULT';
 
-  @ApiProperty({ type: String, nullable: true })
-  updatedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true })
+  updatedBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   updatedAt: Date | null;

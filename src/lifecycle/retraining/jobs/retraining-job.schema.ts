@@ -3,7 +3,9 @@ import type { HydratedDocument } from 'mongoose';
 
 import { RETRAINING_JOB_STATES, RETRAINING_TRAINER_KINDS, RETRAINING_TRIGGER_KINDS } from '../../../../libs/contracts/src/index.js';
 import type { RetrainingJobState, RetrainingResult, RetrainingTrainerKind, RetrainingTriggerKind } from '../../../../libs/contracts/src/index.js';
-import type { RetrainingJobEvent } from './retraining-job.js';
+import type { PendingAudit } from '../../../audit/audit-entry.js';
+import type { ActorRef } from '../../../common/auth/principal.js';
+import type { RetrainingJobEvent, TrainerToken } from './retraining-job.js';
 
 @Schema({ _id: false, versionKey: false })
 export class TrainerSpecDocument {
@@ -34,8 +36,8 @@ export class RetrainingTriggerDocument {
   @Prop({ default: '' })
   reason: string;
 
-  @Prop({ type: String, default: null })
-  requestedBy: string | null;
+  @Prop({ type: Object, default: null })
+  requestedBy: ActorRef | null;
 }
 
 @Schema({ collection: 'model_retraining_jobs', timestamps: true })
@@ -93,6 +95,26 @@ export class RetrainingJobDocument {
   @Prop({ type: Object, default: null })
   result: RetrainingResult | null;
 
+  /** Who reported the result: the job's trainer (job token), another team's trainer key, or the platform's worker. */
+  @Prop({ type: Object, default: null })
+  resultReportedBy: ActorRef | null;
+
+  /** The trainer that claimed an external job; only it (or an admin) reports for the job. */
+  @Prop({ type: Object, default: null })
+  claimedBy: ActorRef | null;
+
+  /** Hashes of the job's trainer tokens, each valid until the result deadline it was issued for. */
+  @Prop({ type: [Object], default: [] })
+  trainerTokens: TrainerToken[];
+
+  /** External jobs wait in QUEUED until this time after a failed attempt (their backoff). */
+  @Prop({ type: Date, default: null })
+  notBefore: Date | null;
+
+  /** External jobs: attempts of the current round their trainers reported as failed (a released claim is not one). */
+  @Prop({ default: 0 })
+  failedAttempts: number;
+
   @Prop({ type: String, default: null })
   runId: string | null;
 
@@ -127,6 +149,9 @@ export class RetrainingJobDocument {
   @Prop({ type: [Object], default: [] })
   events: RetrainingJobEvent[];
 
+  @Prop({ type: [Object], default: [] })
+  pendingAudit: PendingAudit[];
+
   createdAt: Date;
   updatedAt: Date;
 }
@@ -138,3 +163,5 @@ RetrainingJobSchema.index({ modelName: 1, createdAt: -1 });
 RetrainingJobSchema.index({ state: 1, createdAt: -1 });
 RetrainingJobSchema.index({ createdAt: -1 });
 RetrainingJobSchema.index({ driftEventIds: 1 });
+RetrainingJobSchema.index({ state: 1, 'trainer.queue': 1, createdAt: 1 });
+RetrainingJobSchema.index({ 'pendingAudit.at': 1 });

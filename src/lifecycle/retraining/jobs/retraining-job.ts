@@ -4,6 +4,7 @@ import type {
   RetrainingTrainerKind,
   RetrainingTriggerKind,
 } from '../../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../../common/auth/principal.js';
 
 /** The trainer a job runs with, copied from the model's policy when the job is created. */
 export interface TrainerSpec {
@@ -21,7 +22,14 @@ export interface TrainerSpec {
 export interface RetrainingTrigger {
   kind: RetrainingTriggerKind;
   reason: string;
-  requestedBy: string | null;
+  /** Who asked for it: the person of a manual trigger, the recorder of the drift event for a drift trigger. */
+  requestedBy: ActorRef | null;
+}
+
+/** A trainer token as stored: only its hash, with the moment it stops working. */
+export interface TrainerToken {
+  hash: string;
+  expiresAt: Date;
 }
 
 export interface RetrainingJobEvent {
@@ -52,6 +60,13 @@ export interface RetrainingJob {
   /** Last lines of the trainer's output, for diagnosis. */
   outputTail: string[];
   result: RetrainingResult | null;
+  resultReportedBy: ActorRef | null;
+  claimedBy: ActorRef | null;
+  trainerTokens: TrainerToken[];
+  /** External jobs: not claimable before this time (the backoff after a failed attempt). */
+  notBefore: Date | null;
+  /** External jobs: failed attempts of the current round; the round fails when they reach maxAttempts. */
+  failedAttempts: number;
   runId: string | null;
   modelVersion: number | null;
   /** The evaluation runs started for the new version (one per scenario of the model); null until started. */

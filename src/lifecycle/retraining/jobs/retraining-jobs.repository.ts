@@ -7,14 +7,20 @@ import {
   type RetrainingJobState,
   type RetrainingResult,
 } from '../../../../libs/contracts/src/index.js';
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../../common/database/mongo.repository.js';
+import type { PendingAudit } from '../../../audit/audit-entry.js';
+import { AuditedRepository } from '../../../audit/audited.repository.js';
+import type { ActorRef } from '../../../common/auth/principal.js';
+import { isDuplicateKeyError, type PageRequest } from '../../../common/database/mongo.repository.js';
 import type { Page } from '../../../common/pagination/page.js';
-import { queueJobIdFor, type NewRetrainingJob, type RetrainingJob, type RetrainingJobFilter } from './retraining-job.js';
+import { queueJobIdFor, type NewRetrainingJob, type RetrainingJob, type RetrainingJobFilter, type TrainerToken } from './retraining-job.js';
 import { RetrainingJobDocument } from './retraining-job.schema.js';
+import { storedActor } from '../../../common/auth/stored-actor.js';
 
 type RetrainingJobLean = RetrainingJobDocument & { _id: Types.ObjectId };
 
 const MAX_EVENTS = 100;
+/** Tokens of earlier attempts are kept (until they expire) so a slow trainer of a replaced attempt is still heard. */
+const MAX_TOKENS = 5;
 const OPEN = [...RETRAINING_OPEN_STATES];
 
 /**
@@ -23,7 +29,7 @@ const OPEN = [...RETRAINING_OPEN_STATES];
  * job after a crash finds the steps already done.
  */
 @Injectable()
-export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocument> {
+export class RetrainingJobsRepository extends AuditedRepository<RetrainingJobDocument> {
   constructor(@InjectModel(RetrainingJobDocument.name) model: Model<RetrainingJobDocument>) {
     super(model);
   }
@@ -121,15 +127,74 @@ export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocum
     );
   }
 
-  /** A worker (or an external consumer claiming the job) starts an execution. */
+  /** A platform worker starts an execution (RUNNING: it takes over the job of a worker that died). */
   start(id: string, workerId: string, resultDeadline: Date | null): Promise<RetrainingJob | null> {
     return this.update(
       { _id: id, state: { $in: ['PENDING_ENQUEUE', 'QUEUED', 'RUNNING'] } },
       {
-        $set: { state: 'RUNNING', workerId, startedAt: new Date(), resultDeadline },
+        $set: { state: 'RUNNING', workerId, startedAt: new Date(), resultDeadline, claimedBy: null, notBefore: null },
         $inc: { attempts: 1 },
         ...pushEvent('RUNNING', `execution started by ${workerId}`),
       },
+    );
+  }
+
+  /**
+   * A trainer claims this external job by id: a waiting one, or again the one it already holds (its answer
+   * was lost), never one another trainer is running.
+   */
+  claim(id: string, workerId: string, resultDeadline: Date, claimedBy: ActorRef): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: id, result: null, $or: [{ state: { $in: ['PENDING_ENQUEUE', 'QUEUED'] } }, { state: 'RUNNING', 'claimedBy.id': claimedBy.id }] },
+      {
+        $set: { state: 'RUNNING', workerId, startedAt: new Date(), resultDeadline, claimedBy, notBefore: null },
+        $inc: { attempts: 1 },
+        ...pushEvent('RUNNING', `claimed by ${workerId} (${claimedBy.name})`),
+      },
+    );
+  }
+
+  /** External jobs of these queues waiting for a trainer, oldest first, whose backoff is over. */
+  async claimable(queues: readonly string[], now: Date, limit: number): Promise<RetrainingJob[]> {
+    const docs = await this.model
+      .find({ state: 'QUEUED', 'trainer.kind': 'external', 'trainer.queue': { $in: [...queues] }, result: null, $or: [{ notBefore: null }, { notBefore: { $lte: now } }] })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<RetrainingJobLean[]>()
+      .exec();
+    return docs.map(toJob);
+  }
+
+  /** Claims a waiting external job if nobody else did in the meantime (compare-and-set on its state and round). */
+  claimWaiting(job: RetrainingJob, workerId: string, resultDeadline: Date, claimedBy: ActorRef): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: job.id, state: 'QUEUED', round: job.round, result: null },
+      {
+        $set: { state: 'RUNNING', workerId, startedAt: new Date(), resultDeadline, claimedBy, notBefore: null },
+        $inc: { attempts: 1 },
+        ...pushEvent('RUNNING', `claimed by ${workerId} (${claimedBy.name})`),
+      },
+    );
+  }
+
+  /** Stores the hash of a new trainer token of the job; older ones stay valid until they expire. */
+  addTrainerToken(id: string, token: TrainerToken): Promise<RetrainingJob | null> {
+    return this.update({ _id: id }, { $push: { trainerTokens: { $each: [token], $slice: -MAX_TOKENS } } }, { timestamps: false });
+  }
+
+  /** An external attempt that failed but may be tried again: back to QUEUED after its backoff. */
+  requeueAfterFailure(id: string, claimedBy: string | null, error: string, notBefore: Date, message: string): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: id, state: 'RUNNING', result: null, ...(claimedBy && { 'claimedBy.id': claimedBy }) },
+      { $set: { state: 'QUEUED', lastError: error, workerId: null, claimedBy: null, resultDeadline: null, notBefore }, $inc: { failedAttempts: 1 }, ...pushEvent('QUEUED', message) },
+    );
+  }
+
+  /** An external trainer shutting down hands its job back untouched. */
+  releaseClaim(id: string, claimedBy: string, message: string): Promise<RetrainingJob | null> {
+    return this.update(
+      { _id: id, state: 'RUNNING', 'claimedBy.id': claimedBy, result: null },
+      { $set: { state: 'QUEUED', workerId: null, claimedBy: null, resultDeadline: null }, ...pushEvent('QUEUED', message) },
     );
   }
 
@@ -146,20 +211,20 @@ export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocum
   }
 
   /** Stores the result of a trainer the worker ran itself, once; null when one is already stored. */
-  storeResult(id: string, result: RetrainingResult): Promise<RetrainingJob | null> {
-    return this.update({ _id: id, state: 'RUNNING', result: null }, { $set: { result, progress: 1 }, ...pushEvent('RUNNING', 'trainer result stored') });
+  storeResult(id: string, result: RetrainingResult, reportedBy: ActorRef): Promise<RetrainingJob | null> {
+    return this.update({ _id: id, state: 'RUNNING', result: null }, { $set: { result, resultReportedBy: reportedBy, progress: 1 }, ...pushEvent('RUNNING', 'trainer result stored') });
   }
 
   /**
    * Stores a result reported through the completion endpoint and hands the closing steps to the platform's
    * worker through the outbox: the job goes back to PENDING_ENQUEUE on the platform queue.
    */
-  acceptReportedResult(job: RetrainingJob, result: RetrainingResult, from: readonly RetrainingJobState[], queueName: string): Promise<RetrainingJob | null> {
+  acceptReportedResult(job: RetrainingJob, result: RetrainingResult, from: readonly RetrainingJobState[], queueName: string, reportedBy: ActorRef, draft: PendingAudit): Promise<RetrainingJob | null> {
     return this.update(
       { _id: job.id, round: job.round, state: { $in: [...from] }, result: null },
       {
-        $set: { state: 'PENDING_ENQUEUE', result, progress: 1, resultDeadline: null, queueName, queueJobId: `${queueJobIdFor(job.id, job.round)}-close` },
-        ...pushEvent('PENDING_ENQUEUE', 'trainer reported its result'),
+        $set: { state: 'PENDING_ENQUEUE', result, resultReportedBy: reportedBy, progress: 1, resultDeadline: null, queueName, queueJobId: `${queueJobIdFor(job.id, job.round)}-close` },
+        ...pushEvent('PENDING_ENQUEUE', 'trainer reported its result', draft),
       },
     );
   }
@@ -177,21 +242,21 @@ export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocum
     return this.update({ _id: id, evaluationRunIds: { $exists: false } }, { $set: { evaluationRunIds }, ...pushEvent('RUNNING', message) });
   }
 
-  succeed(id: string): Promise<RetrainingJob | null> {
+  succeed(id: string, draft: PendingAudit): Promise<RetrainingJob | null> {
     return this.update(
       { _id: id, state: { $in: OPEN } },
-      { $set: { state: 'SUCCEEDED', finishedAt: new Date(), resultDeadline: null }, $unset: { activeModel: 1 }, ...pushEvent('SUCCEEDED', 'new version in STAGING') },
+      { $set: { state: 'SUCCEEDED', finishedAt: new Date(), resultDeadline: null }, $unset: { activeModel: 1 }, ...pushEvent('SUCCEEDED', 'new version in STAGING', draft) },
     );
   }
 
   /** Fails an open job; with `waitingIn`, only while it is in one of those states and has no result yet. */
-  fail(id: string, reason: string, waitingIn?: readonly RetrainingJobState[]): Promise<RetrainingJob | null> {
+  fail(id: string, reason: string, draft: PendingAudit, waitingIn?: readonly RetrainingJobState[]): Promise<RetrainingJob | null> {
     return this.update(
       waitingIn ? { _id: id, state: { $in: [...waitingIn] }, result: null } : { _id: id, state: { $in: OPEN } },
       {
         $set: { state: 'FAILED', failureReason: reason, lastError: reason, finishedAt: new Date(), resultDeadline: null },
         $unset: { activeModel: 1 },
-        ...pushEvent('FAILED', reason),
+        ...pushEvent('FAILED', reason, draft),
       },
     );
   }
@@ -210,13 +275,13 @@ export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocum
   }
 
   /** Refused once a result is stored: from there the job only finishes. */
-  cancel(id: string, actor: string, reason: string): Promise<RetrainingJob | null> {
+  cancel(id: string, actor: ActorRef, reason: string, draft: PendingAudit): Promise<RetrainingJob | null> {
     return this.update(
       { _id: id, state: { $in: OPEN }, result: null },
       {
-        $set: { state: 'CANCELLED', failureReason: `cancelled by ${actor}: ${reason}`, finishedAt: new Date(), resultDeadline: null },
+        $set: { state: 'CANCELLED', failureReason: `cancelled by ${actor.name}: ${reason}`, finishedAt: new Date(), resultDeadline: null },
         $unset: { activeModel: 1 },
-        ...pushEvent('CANCELLED', `cancelled by ${actor}: ${reason}`),
+        ...pushEvent('CANCELLED', `cancelled by ${actor.name}: ${reason}`, draft),
       },
     );
   }
@@ -225,7 +290,7 @@ export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocum
    * Opens a new round of an ended job, keeping the steps already done (a stored result, run or version).
    * Null when the job moved meanwhile; DuplicateKey (rethrown) when another job of the model is open.
    */
-  async reopen(job: RetrainingJob, actor: string): Promise<RetrainingJob | null> {
+  async reopen(job: RetrainingJob, actor: ActorRef, draft: PendingAudit): Promise<RetrainingJob | null> {
     const round = job.round + 1;
     return this.update(
       { _id: job.id, state: job.state, round: job.round },
@@ -240,14 +305,17 @@ export class RetrainingJobsRepository extends MongoRepository<RetrainingJobDocum
           enqueuedAt: null,
           workerId: null,
           progress: job.result ? 1 : 0,
+          claimedBy: null,
+          notBefore: null,
+          failedAttempts: 0,
         },
-        ...pushEvent('PENDING_ENQUEUE', `retry (round ${round}) requested by ${actor}`),
+        ...pushEvent('PENDING_ENQUEUE', `retry (round ${round}) requested by ${actor.name}`, draft),
       },
     );
   }
 
-  private async update(filter: QueryFilter<RetrainingJobDocument>, update: UpdateQuery<RetrainingJobDocument>): Promise<RetrainingJob | null> {
-    const doc = await this.model.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<RetrainingJobLean>().exec();
+  private async update(filter: QueryFilter<RetrainingJobDocument>, update: UpdateQuery<RetrainingJobDocument>, options: { timestamps?: boolean } = {}): Promise<RetrainingJob | null> {
+    const doc = await this.model.findOneAndUpdate(filter, update, { returnDocument: 'after', ...options }).lean<RetrainingJobLean>().exec();
     return doc ? toJob(doc) : null;
   }
 }
@@ -256,8 +324,9 @@ function event(state: RetrainingJobState, message: string) {
   return { at: new Date(), state, message: message.slice(0, 2000) };
 }
 
-function pushEvent(state: RetrainingJobState, message: string): UpdateQuery<RetrainingJobDocument> {
-  return { $push: { events: { $each: [event(state, message)], $slice: -MAX_EVENTS } } };
+/** The job's own event, and the audit draft when the change is a governed one (both in the same update). */
+function pushEvent(state: RetrainingJobState, message: string, draft?: PendingAudit): UpdateQuery<RetrainingJobDocument> {
+  return { $push: { events: { $each: [event(state, message)], $slice: -MAX_EVENTS }, ...(draft && { pendingAudit: draft }) } };
 }
 
 function toJob(doc: RetrainingJobLean): RetrainingJob {
@@ -265,7 +334,7 @@ function toJob(doc: RetrainingJobLean): RetrainingJob {
     id: doc._id.toHexString(),
     modelName: doc.modelName,
     state: doc.state,
-    trigger: { kind: doc.trigger.kind, reason: doc.trigger.reason ?? '', requestedBy: doc.trigger.requestedBy ?? null },
+    trigger: { kind: doc.trigger.kind, reason: doc.trigger.reason ?? '', requestedBy: storedActor(doc.trigger.requestedBy) },
     driftEventIds: doc.driftEventIds ?? [],
     trainer: {
       kind: doc.trainer.kind,
@@ -285,6 +354,11 @@ function toJob(doc: RetrainingJobLean): RetrainingJob {
     progressMessage: doc.progressMessage ?? null,
     outputTail: doc.outputTail ?? [],
     result: doc.result ?? null,
+    resultReportedBy: doc.resultReportedBy ?? null,
+    claimedBy: doc.claimedBy ?? null,
+    trainerTokens: doc.trainerTokens ?? [],
+    notBefore: doc.notBefore ?? null,
+    failedAttempts: doc.failedAttempts ?? 0,
     runId: doc.runId ?? null,
     modelVersion: doc.modelVersion ?? null,
     evaluationRunIds: doc.evaluationRunIds ?? null,

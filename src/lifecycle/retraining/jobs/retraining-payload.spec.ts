@@ -15,7 +15,7 @@ const job = {
 
 describe(sut.name, () => {
   it('gives a command trainer a directory of its own per execution, with a safe model name', () => {
-    const payload = sut(job, { artifactRoot: '/var/artifacts', callbackBaseUrl: null });
+    const payload = sut(job, { artifactRoot: '/var/artifacts', callbackBaseUrl: null }, null);
     expect(payload.artifactDir).toBe(path.resolve('/var/artifacts', 'kospi_momentum_v2', job.id, 'attempt-2'));
     expect(payload).toMatchObject({
       contractVersion: 1,
@@ -28,9 +28,11 @@ describe(sut.name, () => {
 
   it('gives other trainers no directory but the callback base URL and the completion paths', () => {
     const webhook = { ...job, trainer: { ...job.trainer, kind: 'webhook', command: null, url: 'http://t/train' } } as RetrainingJob;
-    const payload = sut(webhook, { artifactRoot: '/var/artifacts', callbackBaseUrl: 'https://mlops.internal' });
+    const expiresAt = new Date('2026-12-01T12:00:00Z');
+    const payload = sut(webhook, { artifactRoot: '/var/artifacts', callbackBaseUrl: 'https://mlops.internal' }, { token: 'mlpj_x', expiresAt });
     expect(payload.artifactDir).toBeNull();
     expect(payload.callbackBaseUrl).toBe('https://mlops.internal');
     expect(payload.completion.complete).toBe(`/api/v1/ml/lifecycle/retraining-jobs/${job.id}/complete`);
+    expect(payload.credentials).toEqual({ token: 'mlpj_x', expiresAt: '2026-12-01T12:00:00.000Z' });
   });
 });

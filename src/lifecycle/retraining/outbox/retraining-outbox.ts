@@ -1,6 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
+import { AuditService } from '../../../audit/audit.service.js';
+import { SYSTEM_ACTORS } from '../../../common/auth/principal.js';
+import { jobAudit } from '../jobs/job-audit.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
 import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
 import { RetrainingDriftLinks } from '../retraining-drift-links.js';
@@ -26,6 +29,7 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
     private readonly jobs: RetrainingJobsRepository,
     private readonly queue: RetrainingQueue,
     private readonly links: RetrainingDriftLinks,
+    private readonly audit: AuditService,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('retraining', { infer: true });
@@ -51,7 +55,9 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async tryEnqueue(job: RetrainingJob): Promise<RetrainingJob> {
-    if (!(await this.queue.add(job))) return job;
+    // An external job waits in the database for a trainer to claim it over HTTP: other teams never need Redis.
+    const waitsForClaim = job.trainer.kind === 'external' && job.result === null;
+    if (!waitsForClaim && !(await this.queue.add(job))) return job;
     const queued = await this.jobs.markQueued(job.id, job.queueJobId);
     if (!queued) return (await this.jobs.findById(job.id)) ?? job;
     await this.links.publish(queued);
@@ -60,6 +66,7 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
 
   /** Takes a cancelled job off its queue when it is still waiting there (a running one is stopped by its worker). */
   async withdraw(job: RetrainingJob): Promise<void> {
+    if (job.trainer.kind === 'external' && job.result === null) return;
     await this.queue.remove(job).catch((error: Error) => this.logger.warn(`Could not remove cancelled job ${job.id} from the queue: ${error.message}`));
   }
 
@@ -80,8 +87,7 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
       if (after.state === 'PENDING_ENQUEUE') break;
     }
     for (const job of await this.jobs.awaitingPastDeadline(new Date(), SWEEP_BATCH)) {
-      const failed = await this.jobs.fail(job.id, `no result reported within ${job.trainer.timeoutSeconds} s`);
-      if (failed) await this.links.publish(failed);
+      await this.failJob(job, `no result reported within ${job.trainer.timeoutSeconds} s`);
     }
     await this.reconcile();
   }
@@ -93,15 +99,23 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
   private async reconcile(): Promise<void> {
     const quietFor = 2 * Math.max(this.config.lockDurationMs, this.config.stalledIntervalMs);
     for (const job of await this.jobs.untouchedSince(new Date(Date.now() - quietFor), SWEEP_BATCH)) {
+      if (job.trainer.kind === 'external' && job.result === null) continue;
       const found = await this.queue.lookup(job);
       if (found === null) return;
       if (found.state === 'failed') {
-        const failed = await this.jobs.fail(job.id, `the queue gave up on the job: ${found.failedReason ?? 'no reason given'}`);
-        if (failed) await this.links.publish(failed);
+        await this.failJob(job, `the queue gave up on the job: ${found.failedReason ?? 'no reason given'}`);
       } else if (found.state === 'missing') {
         const requeued = await this.jobs.requeue(job, `its BullMQ job ${job.queueJobId} was missing from Redis; enqueued again`);
         if (requeued) await this.links.publish(requeued);
       }
     }
+  }
+
+  private async failJob(job: RetrainingJob, reason: string): Promise<void> {
+    const draft = jobAudit(job, SYSTEM_ACTORS.retrainingPipeline, 'failed', { state: 'FAILED' }, reason);
+    const failed = await this.jobs.fail(job.id, reason, draft);
+    if (!failed) return;
+    await this.audit.publish(draft, this.jobs, job.id);
+    await this.links.publish(failed);
   }
 }

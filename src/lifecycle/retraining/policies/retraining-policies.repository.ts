@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 
-import { isDuplicateKeyError, MongoRepository } from '../../../common/database/mongo.repository.js';
+import type { PendingAudit } from '../../../audit/audit-entry.js';
+import { AuditedRepository, withAudit } from '../../../audit/audited.repository.js';
+import type { ActorRef } from '../../../common/auth/principal.js';
+import { isDuplicateKeyError } from '../../../common/database/mongo.repository.js';
 import type { RetrainingPolicy, RetrainingPolicyChanges } from './retraining-policy.js';
 import { RetrainingPolicyDocument } from './retraining-policy.schema.js';
+import { storedActor } from '../../../common/auth/stored-actor.js';
 
 type RetrainingPolicyLean = RetrainingPolicyDocument & { _id: Types.ObjectId };
 
 @Injectable()
-export class RetrainingPoliciesRepository extends MongoRepository<RetrainingPolicyDocument> {
+export class RetrainingPoliciesRepository extends AuditedRepository<RetrainingPolicyDocument> {
   constructor(@InjectModel(RetrainingPolicyDocument.name) model: Model<RetrainingPolicyDocument>) {
     super(model);
   }
@@ -20,15 +24,20 @@ export class RetrainingPoliciesRepository extends MongoRepository<RetrainingPoli
   }
 
   /** Replaces the model's policy whole (one document per model, by the unique index on modelName). */
-  async put(modelName: string, policy: RetrainingPolicyChanges, actor: string): Promise<RetrainingPolicy> {
-    const upsert = () =>
-      this.model.findOneAndUpdate({ modelName }, { $set: { ...policy, modelName, updatedBy: actor } }, { upsert: true, returnDocument: 'after' }).lean<RetrainingPolicyLean>().exec();
+  async put(modelName: string, policy: RetrainingPolicyChanges, actor: ActorRef, draft: PendingAudit): Promise<RetrainingPolicy & { documentId: string }> {
+    const upsert = async () => {
+      const doc = await this.model
+        .findOneAndUpdate({ modelName }, { $set: { ...policy, modelName, updatedBy: actor }, ...withAudit(draft) }, { upsert: true, returnDocument: 'after' })
+        .lean<RetrainingPolicyLean>()
+        .exec();
+      return { ...toPolicy(doc!), documentId: doc!._id.toHexString() };
+    };
     try {
-      return toPolicy((await upsert())!);
+      return await upsert();
     } catch (error) {
       // Two first writes race to insert; the loser finds the winner's document and updates it.
       if (!isDuplicateKeyError(error)) throw error;
-      return toPolicy((await upsert())!);
+      return upsert();
     }
   }
 }
@@ -49,7 +58,7 @@ function toPolicy(doc: RetrainingPolicyLean): RetrainingPolicy {
     },
     experimentName: doc.experimentName ?? null,
     source: 'MODEL',
-    updatedBy: doc.updatedBy ?? null,
+    updatedBy: storedActor(doc.updatedBy),
     updatedAt: doc.updatedAt,
   };
 }

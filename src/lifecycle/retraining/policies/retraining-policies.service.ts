@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import type { DriftSeverity } from '../../../../libs/contracts/src/index.js';
+import { pendingAudit } from '../../../audit/audit-entry.js';
+import { AuditService } from '../../../audit/audit.service.js';
+import type { ActorRef } from '../../../common/auth/principal.js';
 import { InvalidInputError } from '../../../common/errors/domain.errors.js';
 import { RegisteredModelsService } from '../../registry/registered-models.service.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
@@ -24,6 +27,7 @@ export class RetrainingPoliciesService {
   constructor(
     private readonly policies: RetrainingPoliciesRepository,
     private readonly models: RegisteredModelsService,
+    private readonly audit: AuditService,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('retraining', { infer: true });
@@ -40,17 +44,24 @@ export class RetrainingPoliciesService {
     return (await this.policies.findByModel(modelName)) ?? this.platformDefault(modelName);
   }
 
-  async put(modelName: string, input: RetrainingPolicyInput, actor: string): Promise<RetrainingPolicy> {
+  /** Replaces the model's policy; audited, since the policy decides what trains and where jobs are sent. */
+  async put(modelName: string, input: RetrainingPolicyInput, actor: ActorRef): Promise<RetrainingPolicy> {
     await this.models.get(modelName);
     const resolved = resolveTrainerSpec(input.trainer, this.trainerRules());
     if (!resolved.spec) throw new InvalidInputError(`The retraining policy is invalid: ${resolved.errors.map((e) => e.message).join('; ')}`, resolved.errors);
-    return this.policies.put(modelName, { ...input, trainer: resolved.spec }, actor);
+    const before = await this.effective(modelName);
+    const changes = { ...input, trainer: resolved.spec };
+    const draft = pendingAudit({ actor, action: 'retraining.policy.changed', resource: { type: 'model', id: modelName }, before: summary(before), after: summary(changes) });
+    const { documentId, ...stored } = await this.policies.put(modelName, changes, actor, draft);
+    await this.audit.publish(draft, this.policies, documentId);
+    return stored;
   }
 
   trainerRules(): TrainerRules {
     return {
       commandTrainers: Object.keys(this.config.commandTrainers),
       defaultTimeoutSeconds: { command: this.config.commandTimeoutSeconds, webhook: this.config.resultTimeoutSeconds, external: this.config.resultTimeoutSeconds },
+      webhookAllowedHosts: this.config.webhookAllowedHosts,
     };
   }
 
@@ -68,4 +79,9 @@ export class RetrainingPoliciesService {
       updatedAt: null,
     };
   }
+}
+
+function summary(policy: Omit<RetrainingPolicyInput, 'trainer'> & { trainer: RetrainingPolicy['trainer'] }): Record<string, unknown> {
+  const { kind, command, url, queue, timeoutSeconds } = policy.trainer;
+  return { enabled: policy.enabled, minSeverity: policy.minSeverity, cooldownSeconds: policy.cooldownSeconds, experimentName: policy.experimentName, trainer: { kind, command, url, queue, timeoutSeconds } };
 }

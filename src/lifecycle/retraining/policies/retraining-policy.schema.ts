@@ -2,6 +2,8 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument } from 'mongoose';
 
 import { DRIFT_SEVERITIES, type DriftSeverity } from '../../../../libs/contracts/src/index.js';
+import type { PendingAudit } from '../../../audit/audit-entry.js';
+import type { ActorRef } from '../../../common/auth/principal.js';
 import { TrainerSpecDocument } from '../jobs/retraining-job.schema.js';
 
 @Schema({ collection: 'model_retraining_policies', timestamps: true })
@@ -24,8 +26,11 @@ export class RetrainingPolicyDocument {
   @Prop({ type: String, default: null })
   experimentName: string | null;
 
-  @Prop({ type: String, default: null })
-  updatedBy: string | null;
+  @Prop({ type: Object, default: null })
+  updatedBy: ActorRef | null;
+
+  @Prop({ type: [Object], default: [] })
+  pendingAudit: PendingAudit[];
 
   createdAt: Date;
   updatedAt: Date;
@@ -34,3 +39,4 @@ export class RetrainingPolicyDocument {
 export type RetrainingPolicyHydrated = HydratedDocument<RetrainingPolicyDocument>;
 export const RetrainingPolicySchema = SchemaFactory.createForClass(RetrainingPolicyDocument);
 RetrainingPolicySchema.index({ modelName: 1 }, { unique: true });
+RetrainingPolicySchema.index({ 'pendingAudit.at': 1 });

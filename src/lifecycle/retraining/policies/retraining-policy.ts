@@ -1,4 +1,5 @@
 import type { DriftSeverity } from '../../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../../common/auth/principal.js';
 import type { TrainerSpec } from '../jobs/retraining-job.js';
 
 /** How a model is retrained: what triggers it, how often at most, and with which trainer. */
@@ -15,7 +16,7 @@ export interface RetrainingPolicy {
   experimentName: string | null;
   /** MODEL: stored for this model; DEFAULT: the platform default from configuration. */
   source: 'MODEL' | 'DEFAULT';
-  updatedBy: string | null;
+  updatedBy: ActorRef | null;
   updatedAt: Date | null;
 }
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 
+import { parseAllowedHosts } from '../../../common/http/outbound/outbound-policy.js';
 import { resolveTrainerSpec as sut } from './trainer-spec.js';
 
-const rules = { commandTrainers: ['logistic-regression'], defaultTimeoutSeconds: { command: 600, webhook: 3600, external: 7200 } };
+const rules = {
+  commandTrainers: ['logistic-regression'],
+  defaultTimeoutSeconds: { command: 600, webhook: 3600, external: 7200 },
+  webhookAllowedHosts: parseAllowedHosts('trainers.internal,127.0.0.1', 'RETRAINING_WEBHOOK_ALLOWED_HOSTS'),
+};
 
 describe(sut.name, () => {
   it('completes a command trainer with the default timeout and empty settings', () => {
@@ -22,6 +27,13 @@ describe(sut.name, () => {
     expect(sut({ kind: 'webhook', url: 'http://127.0.0.1:9000/train', command: 'logistic-regression' }, rules).errors.map((e) => e.field)).toEqual(['trainer.command']);
     expect(sut({ kind: 'webhook', url: 'https://trainers.internal/train' }, rules).spec?.url).toBe('https://trainers.internal/train');
   });
+
+  it.each(['http://169.254.169.254/latest/meta-data/', 'http://127.0.0.2:6379/', 'http://[::1]:27017/', 'http://2130706434/', 'http://10.0.0.1/', 'https://elsewhere.example/train'])(
+    'refuses the webhook url %s, which the allowlist does not name',
+    (url) => {
+      expect(sut({ kind: 'webhook', url }, rules).errors).toEqual([{ field: 'trainer.url', message: expect.stringContaining('RETRAINING_WEBHOOK_ALLOWED_HOSTS') }]);
+    },
+  );
 
   it('gives an external trainer the default external queue and refuses the platform queue', () => {
     expect(sut({ kind: 'external' }, rules).spec).toMatchObject({ queue: 'retraining-external', timeoutSeconds: 7200 });

@@ -1,5 +1,6 @@
 import { RETRAINING_EXTERNAL_QUEUE, RETRAINING_QUEUE, type RetrainingTrainerKind } from '../../../../libs/contracts/src/index.js';
 import type { FieldError } from '../../../common/errors/domain.errors.js';
+import { checkUrl, type AllowedHosts } from '../../../common/http/outbound/outbound-policy.js';
 import type { TrainerSpec } from '../jobs/retraining-job.js';
 
 export interface TrainerSpecInput {
@@ -16,6 +17,8 @@ export interface TrainerRules {
   commandTrainers: readonly string[];
   /** Command: how long the command may run. Webhook and external: how long the platform waits for the result. */
   defaultTimeoutSeconds: Record<RetrainingTrainerKind, number>;
+  /** Where webhook trainers may be (RETRAINING_WEBHOOK_ALLOWED_HOSTS). */
+  webhookAllowedHosts: AllowedHosts;
 }
 
 export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -43,6 +46,10 @@ export function resolveTrainerSpec(input: TrainerSpecInput, rules: TrainerRules)
     misplaced('queue');
     if (input.url === undefined) errors.push({ field: 'trainer.url', message: 'trainer.url is required for a webhook trainer' });
     else if (!isHttpUrl(input.url)) errors.push({ field: 'trainer.url', message: 'trainer.url must be an absolute http or https URL' });
+    else {
+      const verdict = checkUrl(input.url, rules.webhookAllowedHosts);
+      if (!verdict.ok) errors.push({ field: 'trainer.url', message: `trainer.url is not allowed: ${verdict.reason}` });
+    }
   } else {
     misplaced('command');
     misplaced('url');

@@ -10,8 +10,8 @@ import { TrainerSetupError, type Trainer, type TrainerHooks } from './trainer.js
 
 const MAX_STDOUT_BYTES = 1024 * 1024;
 const KILL_GRACE_MS = 5000;
-/** The platform's own connections are none of a trainer's business. */
-const WITHHELD_ENV = ['MONGODB_URI', 'REDIS_URL'];
+/** The platform's own secrets never reach a trainer; the job's token and the platform URL do. */
+const WITHHELD_ENV = ['MONGODB_URI', 'REDIS_URL', 'BOOTSTRAP_ADMIN_KEY', 'AUDIT_CHECKPOINT_KEY'];
 
 /**
  * Runs a configured executable: the job as JSON on stdin, the result as JSON on stdout, progress lines and
@@ -39,6 +39,8 @@ export class CommandTrainer implements Trainer {
     const [command, ...args] = argv;
     const env: NodeJS.ProcessEnv = { ...process.env, RETRAINING_JOB_ID: payload.jobId };
     for (const key of WITHHELD_ENV) delete env[key];
+    if (payload.credentials) env.MLOPS_JOB_TOKEN = payload.credentials.token;
+    if (payload.callbackBaseUrl) env.MLOPS_PLATFORM_URL = payload.callbackBaseUrl;
     return new Promise<string>((resolve, reject) => {
       const child = spawn(command === 'node' ? process.execPath : command, args, { stdio: ['pipe', 'pipe', 'pipe'], env, detached: true });
       const tail = new OutputTail((line) => {

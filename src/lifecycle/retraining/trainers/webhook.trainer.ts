@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import type { RetrainingJobPayload } from '../../../../libs/contracts/src/index.js';
+import { OutboundRefusedError, postJson } from '../../../common/http/outbound/outbound-request.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
-import type { Trainer, TrainerHooks } from './trainer.js';
+import { TrainerSetupError, type Trainer, type TrainerHooks } from './trainer.js';
 
 /**
  * POSTs the job to the policy's URL; a 2xx answer means the trainer accepted it and will report through the
- * completion endpoints. Delivery is at least once (a worker crash right after the POST repeats it): the
- * trainer recognises a repeat by `jobId` and `attempt`.
+ * completion endpoints with the job token in the payload. Delivery is at least once (a worker crash right
+ * after the POST repeats it): the trainer recognises a repeat by `jobId` and `attempt`. The destination is
+ * checked against RETRAINING_WEBHOOK_ALLOWED_HOSTS again on its resolved address, and redirects are not
+ * followed, so a policy cannot aim the worker at the platform's own network.
  */
 @Injectable()
 export class WebhookTrainer implements Trainer {
@@ -20,17 +23,19 @@ export class WebhookTrainer implements Trainer {
   }
 
   async run(job: RetrainingJob, payload: RetrainingJobPayload, hooks: TrainerHooks): Promise<null> {
-    const response = await fetch(job.trainer.url!, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-retraining-job-id': job.id },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.any([hooks.signal, AbortSignal.timeout(this.config.webhookTimeoutMs)]),
+    const url = job.trainer.url!;
+    const response = await postJson(url, payload, {
+      allowed: this.config.webhookAllowedHosts,
+      timeoutMs: this.config.webhookTimeoutMs,
+      signal: hooks.signal,
+      headers: { 'x-retraining-job-id': job.id },
     }).catch((error: Error) => {
-      throw new Error(`the webhook ${job.trainer.url} could not be reached: ${error.cause instanceof Error ? error.cause.message : error.message}`);
+      // A refused destination stays refused: no attempt is spent retrying it.
+      if (error instanceof OutboundRefusedError) throw new TrainerSetupError(`the webhook ${url} is not allowed: ${error.message}`);
+      throw new Error(`the webhook ${url} could not be reached: ${error.cause instanceof Error ? error.cause.message : error.message}`);
     });
-    const text = await response.text().catch(() => '');
-    if (!response.ok) throw new Error(`the webhook ${job.trainer.url} answered ${response.status}: ${text.slice(0, 300)}`);
-    hooks.onOutput([`webhook ${job.trainer.url} accepted the job (${response.status})`]);
+    if (response.status < 200 || response.status >= 300) throw new Error(`the webhook ${url} answered ${response.status}: ${response.text.slice(0, 300)}`);
+    hooks.onOutput([`webhook ${url} accepted the job (${response.status})`]);
     return null;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import { RETRAINING_QUEUE, type DriftSeverity } from '../../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../../common/auth/principal.js';
 import { ConflictError } from '../../../common/errors/domain.errors.js';
 import { DriftEventsService } from '../../drift/drift-events.service.js';
 import { severityAtLeast } from '../../drift/drift-severity.js';
@@ -20,6 +21,8 @@ export interface RecordedDriftEvent {
   id: string;
   modelName: string;
   severity: DriftSeverity;
+  /** Whoever recorded the event triggers the retraining it causes. */
+  recordedBy: ActorRef | null;
 }
 
 /** An attach can race the open job ending; a few rounds of attach-or-create always settle it. */
@@ -57,7 +60,7 @@ export class RetrainingTriggerService implements OnModuleInit {
     if (!severityAtLeast(event.severity, policy.minSeverity)) {
       return this.links.skip(event.id, `severity ${event.severity} is below the policy's minimum ${policy.minSeverity}`);
     }
-    const trigger: RetrainingTrigger = { kind: 'DRIFT', reason: `drift event ${event.id} (${event.severity})`, requestedBy: null };
+    const trigger: RetrainingTrigger = { kind: 'DRIFT', reason: `drift event ${event.id} (${event.severity})`, requestedBy: event.recordedBy };
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const attached = await this.jobs.attachDriftEvent(event.modelName, event.id);
       if (attached) return this.links.publish(attached, [event.id]);
@@ -74,11 +77,11 @@ export class RetrainingTriggerService implements OnModuleInit {
   }
 
   /** A retraining requested by hand: ignores `enabled` and the cooldown, but never opens a second job. */
-  async retrainByHand(modelName: string, reason: string, actor: string): Promise<RetrainingJob> {
+  async retrainByHand(modelName: string, reason: string, actor: ActorRef): Promise<RetrainingJob> {
     await this.models.get(modelName);
     const policy = await this.policies.effective(modelName);
     const trigger: RetrainingTrigger = { kind: 'MANUAL', reason, requestedBy: actor };
-    const created = await this.jobs.createOpen(this.newJob(policy, trigger, []), `requested by ${actor}: ${reason}`);
+    const created = await this.jobs.createOpen(this.newJob(policy, trigger, []), `requested by ${actor.name}: ${reason}`);
     if (!created) {
       const open = await this.jobs.findOpen(modelName);
       throw new ConflictError(`Model '${modelName}' already has an open retraining job${open ? ` (${open.id}, ${open.state})` : ''}; wait for it or cancel it first`, {

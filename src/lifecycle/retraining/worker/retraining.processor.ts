@@ -6,7 +6,11 @@ import * as os from 'node:os';
 import { RETRAINING_ENDED_STATES, type RetrainingQueueData } from '../../../../libs/contracts/src/index.js';
 import { RetrainingCloser } from '../closing/retraining-closer.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
+import { AuditService } from '../../../audit/audit.service.js';
+import { SYSTEM_ACTORS } from '../../../common/auth/principal.js';
+import { jobAudit } from '../jobs/job-audit.js';
 import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
+import { TrainerTokens } from '../jobs/trainer-tokens.js';
 import { payloadFor } from '../jobs/retraining-payload.js';
 import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
@@ -35,6 +39,8 @@ export class RetrainingProcessor {
     private readonly links: RetrainingDriftLinks,
     private readonly command: CommandTrainer,
     private readonly webhook: WebhookTrainer,
+    private readonly tokens: TrainerTokens,
+    private readonly audit: AuditService,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('retraining', { infer: true });
@@ -74,7 +80,9 @@ export class RetrainingProcessor {
       void this.jobs.findById(job.id).then((current) => current?.state !== 'RUNNING' && cancelled.abort(), () => undefined);
     }, CANCEL_POLL_MS);
     const reporter = new JobReporter(this.jobs, queued, job.id);
-    const payload = payloadFor(job, { artifactRoot: this.config.artifactDir, callbackBaseUrl: this.config.callbackBaseUrl });
+    const deadline = new Date(Date.now() + job.trainer.timeoutSeconds * 1000);
+    const credentials = await this.tokens.issue(job.id, deadline);
+    const payload = payloadFor(job, { artifactRoot: this.config.artifactDir, callbackBaseUrl: this.config.callbackBaseUrl }, credentials);
     let result;
     try {
       result = await trainer.run(job, payload, {
@@ -87,11 +95,11 @@ export class RetrainingProcessor {
       await reporter.flush();
     }
     if (result === null) {
-      const awaiting = await this.jobs.awaitResult(job.id, new Date(Date.now() + job.trainer.timeoutSeconds * 1000), `delivered to ${job.trainer.url}`);
+      const awaiting = await this.jobs.awaitResult(job.id, deadline, `delivered to ${job.trainer.url}`);
       if (awaiting) await this.links.publish(awaiting);
       return null;
     }
-    const stored = (await this.jobs.storeResult(job.id, result)) ?? (await this.jobs.findById(job.id));
+    const stored = (await this.jobs.storeResult(job.id, result, SYSTEM_ACTORS.retrainingPipeline)) ?? (await this.jobs.findById(job.id));
     if (!stored?.result) throw new Error(`the job is ${stored?.state ?? 'gone'}; the result was not stored`);
     return stored;
   }
@@ -118,8 +126,12 @@ export class RetrainingProcessor {
     const maxAttempts = queued.opts.attempts ?? 1;
     const last = error instanceof TrainerSetupError || queued.attemptsMade + 1 >= maxAttempts;
     if (last) {
-      const failed = await this.jobs.fail(id, message);
-      if (failed) await this.links.publish(failed);
+      const draft = jobAudit(current ?? { id, modelName: '', state: 'RUNNING', round: 0 }, SYSTEM_ACTORS.retrainingPipeline, 'failed', { state: 'FAILED' }, message);
+      const failed = await this.jobs.fail(id, message, draft);
+      if (failed) {
+        await this.audit.publish(draft, this.jobs, id);
+        await this.links.publish(failed);
+      }
       this.logger.warn(`Retraining job ${id} failed: ${message}`);
       throw error instanceof TrainerSetupError ? new UnrecoverableError(message) : error;
     }

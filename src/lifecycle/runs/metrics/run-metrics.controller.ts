@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { Roles } from '../../../common/auth/roles.decorator.js';
+import { IngestionRateLimit } from '../../../common/http/rate-limit/rate-limit.decorator.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../../common/pagination/page.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
@@ -18,6 +20,8 @@ export class RunMetricsController {
   constructor(private readonly metrics: RunMetricsService) {}
 
   @Post(':id/metrics')
+  @Roles('editor')
+  @IngestionRateLimit()
   @ApiOperation({
     summary: 'Log a batch of 1 to 1,000 metric points to a RUNNING run',
     description: 'All points are written or none (400 names each bad `points[i].field`). The run keeps the latest value of each key: highest step, then latest timestamp.',
@@ -30,6 +34,7 @@ export class RunMetricsController {
   }
 
   @Get(':id/metrics/:key')
+  @Roles('viewer')
   @ApiOperation({ summary: "A metric's full history, ordered by step, then timestamp" })
   @ApiOkResponse({ type: MetricHistoryPageResponseDto })
   @ApiProblems(400, 404)

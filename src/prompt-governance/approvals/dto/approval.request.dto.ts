@@ -1,18 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
+
+import { Omittable } from '../../shared/field-presence.js';
 
 export class PromptTransitionRequestDto {
   @ApiPropertyOptional({ example: 'Ready for review', maxLength: 2000 })
-  @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @Omittable()
   comment?: string;
 }
 
 export class ApprovePromptRequestDto extends PromptTransitionRequestDto {
   @ApiPropertyOptional({ default: false, description: 'Required (true) to approve a version graded HIGH' })
-  @IsOptional()
   @IsBoolean()
+  @Omittable()
   acknowledgeHighRisk?: boolean;
 }
 

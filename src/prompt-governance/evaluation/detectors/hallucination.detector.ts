@@ -1,7 +1,7 @@
 import type { FindingSeverity } from '../../../../libs/contracts/src/index.js';
 import type { Finding, TextPart } from '../finding.js';
 import { GROUNDED_WEIGHT_FACTOR, GROUNDING_VARIABLE, HALLUCINATION_RULES, type HallucinationRule } from '../rules/hallucination.rules.js';
-import { foldText, matchFolded } from '../text/folded-text.js';
+import { foldedPart, matchFolded } from '../text/folded-text.js';
 
 export interface HallucinationReport {
   findings: Finding[];
@@ -21,7 +21,7 @@ export class HallucinationDetector {
     const grounded = groundedBy.length > 0;
     const signals: { finding: Finding; weight: number }[] = [];
     for (const part of parts) {
-      const folded = foldText(part.text);
+      const folded = foldedPart(part);
       for (const rule of this.rules) {
         for (const { start, end } of matchFolded(folded, rule.pattern)) {
           const weight = rule.kind === 'invites' && grounded ? rule.weight * GROUNDED_WEIGHT_FACTOR : rule.weight;
@@ -32,14 +32,49 @@ export class HallucinationDetector {
         }
       }
     }
-    // A weaker signal inside a stronger one ("guaranteed" in "guaranteed return") is the same signal.
-    const kept = signals.filter(
-      (a) => !signals.some((b) => b !== a && b.finding.part === a.finding.part && b.finding.start <= a.finding.start && b.finding.end >= a.finding.end && b.weight > a.weight),
-    );
+    const kept = withoutContained(signals);
     const score = 1 - kept.reduce((keep, s) => keep * (1 - s.weight), 1);
     const findings = kept.map((s) => s.finding).sort((a, b) => a.part.localeCompare(b.part) || a.start - b.start);
     return { findings, score: Math.round(score * 1000) / 1000, grounded, groundedBy };
   }
+}
+
+/**
+ * A weaker signal inside a stronger one ("guaranteed" in "guaranteed return") is the same signal. One sweep
+ * per part in order of start, keeping for each weight the furthest end reached so far: rules have few
+ * distinct weights, so this stays linear however many signals the text holds.
+ */
+function withoutContained<T extends { finding: Finding; weight: number }>(signals: T[]): T[] {
+  const contained = new Set<T>();
+  const byPart = new Map<string, T[]>();
+  for (const s of signals) {
+    const inPart = byPart.get(s.finding.part);
+    if (inPart) inPart.push(s);
+    else byPart.set(s.finding.part, [s]);
+  }
+  for (const inPart of byPart.values()) {
+    const ordered = [...inPart].sort((a, b) => a.finding.start - b.finding.start);
+    const furthestEnd = new Map<number, number>();
+    for (let i = 0; i < ordered.length; ) {
+      const start = ordered[i].finding.start;
+      let j = i;
+      for (; j < ordered.length && ordered[j].finding.start === start; j++) {
+        const { weight, finding } = ordered[j];
+        furthestEnd.set(weight, Math.max(furthestEnd.get(weight) ?? -1, finding.end));
+      }
+      for (let k = i; k < j; k++) {
+        const a = ordered[k];
+        for (const [weight, end] of furthestEnd) {
+          if (weight > a.weight && end >= a.finding.end) {
+            contained.add(a);
+            break;
+          }
+        }
+      }
+      i = j;
+    }
+  }
+  return signals.filter((s) => !contained.has(s));
 }
 
 function severityOf(weight: number): FindingSeverity {

@@ -1,6 +1,6 @@
 import type { Finding, TextPart } from '../finding.js';
 import { INJECTION_RULES, type InjectionRule } from '../rules/injection.rules.js';
-import { foldText, matchFolded } from '../text/folded-text.js';
+import { foldedPart, matchFolded } from '../text/folded-text.js';
 
 /** Instruction overrides, role hijacking and attempts to reveal the system prompt. */
 export class InjectionDetector {
@@ -9,7 +9,7 @@ export class InjectionDetector {
   detect(parts: TextPart[]): Finding[] {
     const findings: Finding[] = [];
     for (const part of parts) {
-      const folded = foldText(part.text);
+      const folded = foldedPart(part);
       for (const rule of this.rules) {
         for (const { start, end } of matchFolded(folded, rule.pattern)) {
           findings.push({ rule: rule.id, category: 'injection', severity: rule.severity, part: part.name, start, end, excerpt: part.text.slice(start, end), reason: rule.reason });

@@ -15,10 +15,12 @@ export class PiiDetector {
   private detectIn(part: TextPart): Finding[] {
     const text = part.text;
     const found: Finding[] = [];
-    const taken: [number, number][] = [];
+    // Characters already reported: a later, weaker kind never reports text an earlier one did. Matches of one
+    // pattern never overlap, so marking and checking cost at most the text's length per pattern.
+    const taken = new Uint8Array(text.length);
     const add = (kind: PiiKind, start: number, end: number, detail: string): void => {
-      if (taken.some(([s, e]) => start < e && end > s)) return;
-      taken.push([start, end]);
+      if (taken.subarray(start, end).includes(1)) return;
+      taken.fill(1, start, end);
       found.push({ rule: kind.rule, category: 'pii', severity: kind.severity, part: part.name, start, end, excerpt: mask(text.slice(start, end)), reason: `${kind.label}${detail}` });
     };
 

@@ -1,6 +1,6 @@
 import type { Finding, PolicyRef, TextPart } from '../finding.js';
 import { DEFAULT_DISCLAIMERS } from '../rules/policy.rules.js';
-import { foldText } from '../text/folded-text.js';
+import { foldedPart, foldText } from '../text/folded-text.js';
 
 /** The template's own policies: required disclaimer, no personal data, maximum length. */
 export class PolicyDetector {
@@ -25,7 +25,7 @@ export class PolicyDetector {
 
   private disclaimer(policy: PolicyRef, parts: TextPart[]): Finding[] {
     const accepted = policy.disclaimer ? [policy.disclaimer] : DEFAULT_DISCLAIMERS;
-    const texts = parts.map((p) => foldText(p.text).folded);
+    const texts = parts.map((p) => foldedPart(p).folded);
     const present = accepted.some((d) => {
       const wanted = foldText(d).folded.trim();
       return texts.some((t) => t.includes(wanted));

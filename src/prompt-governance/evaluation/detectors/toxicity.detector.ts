@@ -111,13 +111,17 @@ export class ToxicityDetector {
 /** Overlapping matches of one category ("I will kill" and "kill you") are one finding, counted once. */
 function mergeOverlapping(found: { phrase: Phrase; start: number; end: number }[]): { phrase: Phrase; entries: string[]; start: number; end: number }[] {
   const merged: { phrase: Phrase; entries: string[]; start: number; end: number }[] = [];
+  // Matches come in order of their start, so only the latest finding of a category can still be open.
+  const latest = new Map<ToxicityCategory, (typeof merged)[number]>();
   for (const match of [...found].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    const open = merged.find((m) => m.phrase.category === match.phrase.category && match.start < m.end);
-    if (open) {
+    const open = latest.get(match.phrase.category);
+    if (open && match.start < open.end) {
       open.end = Math.max(open.end, match.end);
       if (!open.entries.includes(match.phrase.entry)) open.entries.push(match.phrase.entry);
     } else {
-      merged.push({ phrase: match.phrase, entries: [match.phrase.entry], start: match.start, end: match.end });
+      const finding = { phrase: match.phrase, entries: [match.phrase.entry], start: match.start, end: match.end };
+      merged.push(finding);
+      latest.set(match.phrase.category, finding);
     }
   }
   return merged;
@@ -129,9 +133,19 @@ function matches(token: WordToken, word: { plain: string; pattern: RegExp }): bo
   );
 }
 
+/** Patterns of masked words met recently: a text repeats its words, and compiling one costs more than testing it. */
+const maskPatterns = new Map<string, RegExp>();
+const MAX_CACHED_MASKS = 1024;
+
 /** A masked word ("f*ck", "sh**") stands for one to three hidden letters per run of masks. */
 function maskPattern(variant: string): RegExp {
-  return new RegExp(`^${variant.split(/\*+/).map(escapeRegex).join('.{1,3}')}$`, 'u');
+  let pattern = maskPatterns.get(variant);
+  if (!pattern) {
+    pattern = new RegExp(`^${variant.split(/\*+/).map(escapeRegex).join('.{1,3}')}$`, 'u');
+    if (maskPatterns.size >= MAX_CACHED_MASKS) maskPatterns.clear();
+    maskPatterns.set(variant, pattern);
+  }
+  return pattern;
 }
 
 /** "ass" → a{1,}s{2,}: each run of a letter may grow but not shrink. */

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
+import { canonicalJson, sha256Hex } from '../../../common/hashing/canonical-json.js';
 import { HALLUCINATION_RULES, GROUNDED_WEIGHT_FACTOR, GROUNDING_VARIABLE } from './hallucination.rules.js';
 import { INJECTION_RULES } from './injection.rules.js';
 import { PII_KINDS, PII_PATTERNS, SECRET_PATTERNS } from './pii.rules.js';

@@ -1,3 +1,5 @@
+import type { TextPart } from '../finding.js';
+
 /**
  * A lower-cased copy of a text for phrase matching, with runs of white space folded to one space and
  * compatibility forms (full-width letters, ligatures) reduced to plain letters. `origin[i]` is the index
@@ -5,29 +7,68 @@
  */
 export interface FoldedText {
   folded: string;
-  origin: number[];
+  origin: ArrayLike<number>;
 }
 
 export function foldText(text: string): FoldedText {
-  let folded = '';
-  const origin: number[] = [];
+  const chunks: string[] = [];
+  let origin = new Int32Array(text.length + 8);
+  let length = 0;
+  const map = (index: number, count: number, step: number): void => {
+    if (length + count > origin.length) {
+      const grown = new Int32Array(Math.max(origin.length * 2, length + count));
+      grown.set(origin);
+      origin = grown;
+    }
+    for (let k = 0; k < count; k++) origin[length++] = index + k * step;
+  };
   let lastWasSpace = false;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  while (i < text.length) {
+    // Runs of printable ASCII, most of any text, are lower-cased in one go: same length, same offsets.
+    if (isAsciiPrintable(text.charCodeAt(i))) {
+      let end = i + 1;
+      while (end < text.length && isAsciiPrintable(text.charCodeAt(end))) end++;
+      chunks.push(text.slice(i, end).toLowerCase());
+      map(i, end - i, 1);
+      lastWasSpace = false;
+      i = end;
+      continue;
+    }
     const char = text[i];
     if (/\s/.test(char)) {
       if (!lastWasSpace) {
-        folded += ' ';
-        origin.push(i);
+        chunks.push(' ');
+        map(i, 1, 0);
       }
       lastWasSpace = true;
+      i++;
       continue;
     }
     lastWasSpace = false;
     const plain = plainLower(char);
-    folded += plain;
-    for (let k = 0; k < plain.length; k++) origin.push(i);
+    chunks.push(plain);
+    map(i, plain.length, 0);
+    i++;
   }
-  return { folded, origin };
+  return { folded: chunks.join(''), origin: origin.subarray(0, length) };
+}
+
+/** The folded text of a part, folded once however many detectors read it during an evaluation. */
+const foldedParts = new WeakMap<TextPart, FoldedText>();
+
+export function foldedPart(part: TextPart): FoldedText {
+  let folded = foldedParts.get(part);
+  if (!folded) {
+    folded = foldText(part.text);
+    foldedParts.set(part, folded);
+  }
+  return folded;
+}
+
+/** ASCII that is neither white space nor a control character: lower-casing keeps its length. */
+function isAsciiPrintable(code: number): boolean {
+  return code > 32 && code < 127;
 }
 
 /** Maps a match `[start, end)` in the folded text back to the original text. */
@@ -37,8 +78,21 @@ export function originalSpan(text: FoldedText, start: number, end: number): [num
   return [from, to];
 }
 
+/** plainLower of each UTF-16 code unit met so far: at most 65,536 entries, and texts repeat their characters. */
+const plainOfUnit = new Map<string, string>();
+
 /** Lower case without diacritics, one character in, usually one out (never an empty string for a letter). */
 export function plainLower(char: string): string {
+  if (char.length !== 1) return computePlainLower(char);
+  let plain = plainOfUnit.get(char);
+  if (plain === undefined) {
+    plain = computePlainLower(char);
+    plainOfUnit.set(char, plain);
+  }
+  return plain;
+}
+
+function computePlainLower(char: string): string {
   const lower = char.toLowerCase();
   if (lower.charCodeAt(0) < 128) return lower;
   const compatible = lower.normalize('NFKC').toLowerCase();

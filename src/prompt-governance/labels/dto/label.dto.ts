@@ -1,22 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-import { canonicalJson, sha256Hex } from '../../shared/canonical-json.js';
+import { canonicalJson, sha256Hex } from '../../../common/hashing/canonical-json.js';
+import { Omittable } from '../../shared/field-presence.js';
 import { PromptLabelResponseDto } from '../../templates/dto/template.response.dto.js';
 import { PromptVersionResponseDto } from '../../templates/dto/version.response.dto.js';
 import type { ResolvedLabel } from '../labels.service.js';
 
 export class MovePromptLabelRequestDto {
-  @ApiProperty({ example: 3, description: 'An approved version of the template' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 999_999_999, example: 3, description: 'An approved version of the template' })
   @IsInt()
   @Min(1)
   @Max(999_999_999)
   version: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @Omittable()
   comment?: string;
 }
 

@@ -3,14 +3,14 @@ import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
 export class PromptDiffQueryDto {
-  @ApiProperty({ example: 1, description: 'The older version' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 999_999_999, example: 1, description: 'The older version' })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(999_999_999)
   from: number;
 
-  @ApiProperty({ example: 3, description: 'The newer version' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 999_999_999, example: 3, description: 'The newer version' })
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -3,7 +3,7 @@ import { PartialType } from '@nestjs/swagger';
 import { PromptVersionContentRequestDto } from './prompt-content.request.dto.js';
 
 /**
- * Changes to a draft; fields left out keep their value. Giving `template` turns a chat draft into a text
- * one and giving `messages` the reverse.
+ * Changes to a draft; fields left out keep their value, and none of them can be null. Giving `template`
+ * turns a chat draft into a text one and giving `messages` the reverse.
  */
-export class EditPromptDraftRequestDto extends PartialType(PromptVersionContentRequestDto) {}
+export class EditPromptDraftRequestDto extends PartialType(PromptVersionContentRequestDto, { skipNullProperties: false }) {}

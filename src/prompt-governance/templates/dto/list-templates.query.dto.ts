@@ -2,10 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
-import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { LABEL_PATTERN, LABEL_RULE } from '../../labels/label-name.js';
+import { PromptPageQueryDto } from '../../shared/page-query.dto.js';
 
-export class ListPromptTemplatesQueryDto extends PageQueryDto {
+export class ListPromptTemplatesQueryDto extends PromptPageQueryDto {
   @ApiPropertyOptional({ description: 'Only templates whose name starts with this text' })
   @IsOptional()
   @IsString()

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -17,10 +15,11 @@ import {
   Min,
   MinLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 
 import { CHAT_ROLES, PROMPT_POLICY_IDS, type ChatRole, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
+import { MAX_PROMPT_CHARS } from '../../evaluation/prompt-size.js';
+import { NestedObject, Omittable } from '../../shared/field-presence.js';
 import { VARIABLE_NAME } from '../prompt-content.js';
 import type { PromptContent } from '../prompt-template.js';
 
@@ -35,14 +34,14 @@ export class PromptVariableDto {
   name: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
   @IsBoolean()
+  @Omittable()
   required?: boolean;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
   @IsString()
   @MaxLength(500)
+  @Omittable()
   description?: string;
 }
 
@@ -64,19 +63,19 @@ export class PromptModelSettingsDto {
   @MaxLength(200)
   model: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 2, example: 0.2 })
+  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2, example: 0.2, nullable: true, description: 'Null or left out: the model’s default' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(2)
-  temperature?: number;
+  temperature?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, example: 800 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 800, nullable: true, description: 'Null or left out: the model’s default' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  maxTokens?: number;
+  maxTokens?: number | null;
 }
 
 export class PromptPolicyDto {
@@ -84,7 +83,7 @@ export class PromptPolicyDto {
   @IsIn(PROMPT_POLICY_IDS)
   id: PromptPolicyId;
 
-  @ApiPropertyOptional({ description: 'Required by max-length: the largest number of characters allowed', minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Required by max-length: the largest number of characters allowed', minimum: 1, maximum: 10_000_000 })
   @ValidateIf((o: PromptPolicyDto) => o.id === 'max-length' || o.maxChars !== undefined)
   @IsInt({ message: 'maxChars must be an integer (required by the max-length policy)' })
   @Min(1)
@@ -92,48 +91,49 @@ export class PromptPolicyDto {
   maxChars?: number;
 
   @ApiPropertyOptional({ description: 'For financial-advice-disclaimer: the exact disclaimer required instead of the default phrases', maxLength: 1000 })
-  @IsOptional()
   @IsString()
   @MinLength(3)
   @MaxLength(1000)
+  @Omittable()
   disclaimer?: string;
 }
 
 /** The content of a version: a text template or chat messages, its variables, model settings and commit message. */
 export class PromptVersionContentRequestDto {
   @ApiPropertyOptional({ example: 'Summarise {{document}} for {{client_name}}.', description: 'A text template (give this or messages)', maxLength: MAX_TEMPLATE_CHARS })
-  @IsOptional()
   @IsString()
   @MaxLength(MAX_TEMPLATE_CHARS)
+  @Omittable()
   template?: string;
 
-  @ApiPropertyOptional({ type: [PromptChatMessageDto], description: 'Chat messages (give this or template)', maxItems: MAX_MESSAGES })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: [PromptChatMessageDto],
+    description: `Chat messages (give this or template); together at most ${MAX_PROMPT_CHARS} characters`,
+    minItems: 1,
+    maxItems: MAX_MESSAGES,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_MESSAGES)
-  @ValidateNested({ each: true })
-  @Type(() => PromptChatMessageDto)
+  @NestedObject(() => PromptChatMessageDto, { each: true, optional: true })
+  @Omittable()
   messages?: PromptChatMessageDto[];
 
   @ApiPropertyOptional({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared and every declared variable used' })
-  @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_VARIABLES)
-  @ValidateNested({ each: true })
-  @Type(() => PromptVariableDto)
+  @NestedObject(() => PromptVariableDto, { each: true, optional: true })
+  @Omittable()
   variables?: PromptVariableDto[];
 
   @ApiProperty({ type: PromptModelSettingsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PromptModelSettingsDto)
+  @NestedObject(() => PromptModelSettingsDto)
   modelSettings: PromptModelSettingsDto;
 
   @ApiPropertyOptional({ example: 'Add the disclaimer', maxLength: 2000 })
-  @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @Omittable()
   commitMessage?: string;
 }
 

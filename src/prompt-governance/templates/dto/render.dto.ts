@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-
+import { Omittable } from '../../shared/field-presence.js';
 import { IsStringRecord } from '../../shared/string-record.validator.js';
-import { VARIABLE_NAME } from '../prompt-content.js';
-import type { RenderedContent } from '../prompt-content.js';
+import { MAX_RENDERED_CHARS, VARIABLE_NAME, type RenderedContent } from '../prompt-content.js';
 import { PromptChatMessageResponseDto } from './version.response.dto.js';
 
 export class RenderPromptRequestDto {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { client_name: 'Kim', document: '...' } })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 200_000 },
+    maxProperties: 100,
+    example: { client_name: 'Kim', document: '...' },
+    description: `Values of the variables; the rendered prompt may hold at most ${MAX_RENDERED_CHARS} characters`,
+  })
   @IsStringRecord(100, 200_000, VARIABLE_NAME)
+  @Omittable()
   variables?: Record<string, string>;
 }
 

@@ -1,3 +1,4 @@
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { DECLARED_RISK_LEVELS, PROMPT_POLICY_IDS, type DeclaredRiskLevel, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
@@ -26,8 +27,8 @@ export class PromptLabelResponseDto implements PromptLabel {
   @ApiProperty()
   versionId: string;
 
-  @ApiProperty({ example: 'risk-officer-kim' })
-  movedBy: string;
+  @ApiProperty({ type: ActorResponseDto })
+  movedBy: ActorResponseDto;
 
   @ApiProperty({ type: String, format: 'date-time' })
   movedAt: Date;
@@ -64,8 +65,8 @@ export class PromptTemplateResponseDto {
   @ApiProperty({ type: [PromptLabelResponseDto] })
   labels: PromptLabelResponseDto[];
 
-  @ApiProperty()
-  createdBy: string;
+  @ApiProperty({ type: ActorResponseDto })
+  createdBy: ActorResponseDto;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;

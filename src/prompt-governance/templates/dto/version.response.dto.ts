@@ -1,3 +1,4 @@
+import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 
 import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
@@ -57,8 +58,8 @@ export class PromptTransitionResponseDto {
   @ApiProperty({ enum: PROMPT_VERSION_STATUSES })
   to: PromptVersionStatus;
 
-  @ApiProperty()
-  actor: string;
+  @ApiProperty({ type: ActorResponseDto })
+  actor: ActorResponseDto;
 
   @ApiProperty({ type: String, format: 'date-time' })
   at: Date;
@@ -95,17 +96,17 @@ export class PromptVersionResponseDto {
   @ApiProperty()
   commitMessage: string;
 
-  @ApiProperty()
-  author: string;
+  @ApiProperty({ type: ActorResponseDto })
+  author: ActorResponseDto;
 
-  @ApiProperty({ type: String, nullable: true })
-  submittedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true })
+  submittedBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   submittedAt: Date | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  reviewedBy: string | null;
+  @ApiProperty({ type: ActorResponseDto, nullable: true })
+  reviewedBy: ActorResponseDto | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   reviewedAt: Date | null;

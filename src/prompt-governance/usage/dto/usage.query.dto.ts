@@ -3,12 +3,12 @@ import { Type } from 'class-transformer';
 import { IsBooleanString, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
 import { USAGE_OUTCOMES, type UsageOutcome } from '../../../../libs/contracts/src/index.js';
-import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { NAME_PATTERN } from '../../../common/validation/patterns.js';
+import { PromptPageQueryDto } from '../../shared/page-query.dto.js';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export class ListPromptUsageQueryDto extends PageQueryDto {
+export class ListPromptUsageQueryDto extends PromptPageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(NAME_PATTERN, { message: 'caller must be 1-200 printable characters' })
@@ -46,7 +46,7 @@ export class PromptUsageStatsQueryDto {
   @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Only this version' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 999_999_999, description: 'Only this version' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

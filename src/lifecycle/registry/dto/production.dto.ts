@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+
+import type { ProductionAt } from '../model-stages.service.js';
+
+export class RollbackRequestDto {
+  @ApiProperty({ example: 'v7 mis-prices deep OTM puts since the 09:00 release', maxLength: 2000, description: 'Why: an emergency rollback is audited as such' })
+  @IsString()
+  @MaxLength(2000)
+  comment: string;
+}
+
+export class ProductionAtQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'The moment to ask about; now when absent' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 date-time' })
+  at?: string;
+}
+
+export class ProductionAtResponseDto {
+  @ApiProperty({ example: 'kospi-momentum' })
+  modelName: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The version in PRODUCTION at that moment; null when there was none' })
+  version: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Since when it was in PRODUCTION' })
+  since: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The stage transition that put it there' })
+  transitionId: string | null;
+
+  static from(answer: ProductionAt): ProductionAtResponseDto {
+    return Object.assign(new ProductionAtResponseDto(), { ...answer, at: answer.at.toISOString(), since: answer.since?.toISOString() ?? null });
+  }
+}

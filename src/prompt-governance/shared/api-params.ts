@@ -1,0 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+
+import { LABEL_PATTERN } from '../labels/label-name.js';
+import { MAX_VERSION } from './version-param.js';
+
+/** The `id` path parameter of a template, as ParseObjectIdPipe accepts it. */
+export const ApiTemplateIdParam = (): MethodDecorator =>
+  ApiParam({ name: 'id', description: 'Id of the prompt template', schema: { type: 'string', pattern: '^[0-9a-fA-F]{24}$' } });
+
+/** `id` and `version`: the routes under /templates/{id}/{version}, which only digits reach (see VersionParam). */
+export const ApiVersionParams = (): MethodDecorator =>
+  applyDecorators(ApiTemplateIdParam(), ApiParam({ name: 'version', description: 'Version number', schema: { type: 'integer', minimum: 1, maximum: MAX_VERSION } }));
+
+/** `id` and `label`. */
+export const ApiLabelParams = (): MethodDecorator =>
+  applyDecorators(ApiTemplateIdParam(), ApiParam({ name: 'label', description: 'Label name', schema: { type: 'string', pattern: LABEL_PATTERN.source } }));

@@ -50,6 +50,10 @@ export class AuditEntryDocument {
   @Prop({ type: Object })
   legacy?: LegacyPromptAuditFields;
 
+  /** A prompt entry whose copy in `prompt_audit_logs` exists (not hashed: bookkeeping of the copy). */
+  @Prop({ type: Boolean })
+  promptCopied?: boolean;
+
   /** The id of the draft this entry records (not hashed: it only makes the append idempotent). */
   @Prop({ type: String })
   draftId?: string;
@@ -64,6 +68,7 @@ AuditEntrySchema.index({ 'resource.type': 1, 'resource.id': 1, seq: 1 });
 AuditEntrySchema.index({ 'actor.id': 1, seq: 1 });
 AuditEntrySchema.index({ action: 1, seq: 1 });
 AuditEntrySchema.index({ at: 1, seq: 1 });
+AuditEntrySchema.index({ 'resource.type': 1, promptCopied: 1, seq: 1 });
 
 /** The chain head: the position and hash of the last entry, so an append needs no scan. */
 @Schema({ collection: 'audit_chain', versionKey: false })

@@ -109,6 +109,17 @@ export class AuditLogRepository extends MongoRepository<AuditEntryDocument> {
     }
   }
 
+  /** Prompt entries not yet copied into the seed's `prompt_audit_logs`, in chain order. */
+  async *uncopiedPromptEntries(resourceType: string, limit: number): AsyncGenerator<AuditEntry> {
+    const docs = await this.model.find({ 'resource.type': resourceType, format: 2, promptCopied: { $ne: true } }).sort({ seq: 1 }).limit(limit).lean<EntryLean[]>().exec();
+    for (const doc of docs) yield toEntry(doc);
+  }
+
+  /** Notes that an entry's copy exists (a field outside the hash, like draftId). */
+  async markPromptCopied(seq: number): Promise<void> {
+    await this.model.updateOne({ seq }, { $set: { promptCopied: true } }).exec();
+  }
+
   async findByDraftId(draftId: string): Promise<AuditEntry | null> {
     const doc = await this.model.findOne({ draftId }).lean<EntryLean>().exec();
     return doc ? toEntry(doc) : null;

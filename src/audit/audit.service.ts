@@ -8,6 +8,7 @@ import type { AuditOutbox } from './audited.repository.js';
 import { PromptAuditProjectionRepository } from './legacy/prompt-audit-projection.repository.js';
 
 export const PROMPT_TEMPLATE_RESOURCE = 'prompt-template';
+const COPY_BATCH = 1000;
 
 /**
  * The platform audit: every governed change of every module, and every refused attempt at one, in one
@@ -55,13 +56,12 @@ export class AuditService {
     return this.log.stream(filter);
   }
 
-  /** Brings the seed's `prompt_audit_logs` copy up to the chain. */
+  /** Copies into the seed's `prompt_audit_logs` every prompt entry whose copy a failure left out, wherever it is in the chain. */
   async catchUpPromptCopy(): Promise<number> {
-    const since = await this.promptCopy.lastProjectedSeq();
     let copied = 0;
-    for await (const entry of this.log.stream({ resourceType: PROMPT_TEMPLATE_RESOURCE, afterSeq: since })) {
-      if (entry.format !== 2) continue;
+    for await (const entry of this.log.uncopiedPromptEntries(PROMPT_TEMPLATE_RESOURCE, COPY_BATCH)) {
       await this.promptCopy.project(entry);
+      await this.log.markPromptCopied(entry.seq);
       copied++;
     }
     return copied;
@@ -69,7 +69,12 @@ export class AuditService {
 
   private async copyPromptEntry(entry: AuditEntry): Promise<void> {
     if (entry.resource.type !== PROMPT_TEMPLATE_RESOURCE) return;
-    // The copy is rebuilt from the chain by the healer, so a failure here loses nothing.
-    await this.promptCopy.project(entry).catch((error: Error) => this.logger.warn(`prompt_audit_logs copy of entry ${entry.seq} deferred: ${error.message}`));
+    try {
+      await this.promptCopy.project(entry);
+      await this.log.markPromptCopied(entry.seq);
+    } catch (error) {
+      // The healer copies what is not marked, so a failure here loses nothing.
+      this.logger.warn(`prompt_audit_logs copy of entry ${entry.seq} deferred: ${(error as Error).message}`);
+    }
   }
 }

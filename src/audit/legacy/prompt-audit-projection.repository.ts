@@ -49,10 +49,6 @@ export class PromptAuditProjectionRepository extends MongoRepository<PromptAudit
     }
   }
 
-  async lastProjectedSeq(): Promise<number> {
-    const last = await this.model.findOne({ format: 2 }, { seq: 1 }).sort({ seq: -1 }).lean<{ seq: number }>().exec();
-    return last?.seq ?? 0;
-  }
 
   /** Copies one prompt entry of the platform chain in the seed's shape; repeating it changes nothing. */
   async project(entry: AuditEntry): Promise<void> {

@@ -13,7 +13,7 @@ import { ApiKeyDocument } from './api-key.schema.js';
 type ApiKeyLean = ApiKeyDocument & { _id: Types.ObjectId };
 
 /** A key's last use is written at most this often: a busy key must not cost a write per request. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
 @Injectable()
 export class ApiKeysRepository extends AuditedRepository<ApiKeyDocument> {

@@ -17,7 +17,7 @@ import type { Page } from '../../common/pagination/page.js';
 import { CredentialResolvers } from '../authentication/credential-resolvers.js';
 import { isUsable, type ApiKey, type ApiKeyOwner, type NewApiKey } from './api-key.js';
 import { API_KEY_PREFIX, displayPrefix, hashApiKey, newApiKeySecret } from './api-key-secret.js';
-import { ApiKeysRepository } from './api-keys.repository.js';
+import { ApiKeysRepository, LAST_USED_RESOLUTION_MS } from './api-keys.repository.js';
 
 export interface ApiKeyRequest {
   name: string;
@@ -98,7 +98,9 @@ export class ApiKeysService implements OnModuleInit {
     const key = await this.keys.findBySecretHash(hashApiKey(secret));
     const now = new Date();
     if (!key || !isUsable(key, now)) return null;
-    void this.keys.touch(key.id, now).catch((error: Error) => this.logger.warn(`Could not record the use of API key ${key.id}: ${error.message}`));
+    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+      void this.keys.touch(key.id, now).catch((error: Error) => this.logger.warn(`Could not record the use of API key ${key.id}: ${error.message}`));
+    }
     return {
       id: key.owner.id,
       name: key.owner.name,

@@ -7,6 +7,7 @@ import { NotFoundError } from '../common/errors/domain.errors.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../common/pagination/page.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
+import { instantOf } from '../common/validation/date-time.js';
 import type { AuditFilter } from './audit-log.repository.js';
 import { AuditService } from './audit.service.js';
 import { ChainVerifier } from './chain-verifier.js';
@@ -15,7 +16,7 @@ import { CheckpointSigner } from './checkpoints/checkpoint-signer.js';
 import { AuditCheckpointPageResponseDto, AuditCheckpointResponseDto, AuditPublicKeyResponseDto } from './dto/audit-checkpoint.response.dto.js';
 import { AuditEntryPageResponseDto, AuditEntryResponseDto } from './dto/audit-entry.response.dto.js';
 import { AuditVerificationResponseDto } from './dto/audit-verification.response.dto.js';
-import { ListAuditQueryDto, VerifyAuditQueryDto } from './dto/audit.query.dto.js';
+import { AuditFilterQueryDto, ListAuditQueryDto, VerifyAuditQueryDto } from './dto/audit.query.dto.js';
 
 @ApiTags('platform: audit')
 @Controller('audit')
@@ -44,7 +45,7 @@ export class AuditController {
     description: 'Appends audit drafts left pending by interrupted changes first. Pass `checkpoint` (a JWS kept outside the database) to also compare the chain with it.',
   })
   @ApiOkResponse({ type: AuditVerificationResponseDto })
-  @ApiProblems(400, 503)
+  @ApiProblems(400, 422, 503)
   async verify(@Query() query: VerifyAuditQueryDto): Promise<AuditVerificationResponseDto> {
     return AuditVerificationResponseDto.from(await this.verifier.verify(query.checkpoint));
   }
@@ -56,10 +57,9 @@ export class AuditController {
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'One audit entry (as in GET /audit) per line', schema: { type: 'string' } })
   @ApiProblems(400)
-  async export(@Query() query: ListAuditQueryDto, @Res() response: Response): Promise<void> {
-    const { limit: _limit, cursor: _cursor, ...filter } = query;
+  async export(@Query() query: AuditFilterQueryDto, @Res() response: Response): Promise<void> {
     response.status(200);
-    for await (const entry of this.audit.entries(toFilter(filter))) {
+    for await (const entry of this.audit.entries(toFilter(query))) {
       if (!response.write(`${JSON.stringify(AuditEntryResponseDto.from(entry))}\n`)) await new Promise((resolve) => response.once('drain', resolve));
     }
     response.end();
@@ -102,7 +102,7 @@ export class AuditController {
   }
 }
 
-function toFilter(query: Omit<ListAuditQueryDto, 'limit' | 'cursor'>): AuditFilter {
+function toFilter(query: AuditFilterQueryDto): AuditFilter {
   const { from, to, ...rest } = query;
-  return { ...rest, ...(from && { from: new Date(from) }), ...(to && { to: new Date(to) }) };
+  return { ...rest, ...(from && { from: instantOf(from) }), ...(to && { to: instantOf(to) }) };
 }

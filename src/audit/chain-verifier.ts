@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { InvalidInputError } from '../common/errors/domain.errors.js';
+import { InconsistentInputError } from '../common/errors/domain.errors.js';
 import { GENESIS_HASH, linkProblem } from './audit-entry.js';
 import { AuditHealer } from './audit-healer.js';
 import { AuditLogRepository, contentHashOf } from './audit-log.repository.js';
@@ -107,7 +107,7 @@ export class ChainVerifier {
     const expected = new Map<number, { hash: string; at: string }>();
     let invalid = 0;
     if (!this.signer.enabled) {
-      if (external) throw new InvalidInputError('Checkpoints cannot be checked: AUDIT_CHECKPOINT_KEY is not configured', [{ field: 'checkpoint', message: 'checkpoints are disabled' }]);
+      if (external) throw new InconsistentInputError('Checkpoints cannot be checked: AUDIT_CHECKPOINT_KEY is not configured', [{ field: 'checkpoint', message: 'checkpoints are disabled' }]);
       return { expected, invalid, latestSeq: null };
     }
     const jwk = await this.signer.jwk();
@@ -120,7 +120,7 @@ export class ChainVerifier {
     if (external) {
       const claims = await this.signer.open(external);
       if (!claims) {
-        throw new InvalidInputError('The checkpoint does not carry a valid signature of this platform’s checkpoint key', [
+        throw new InconsistentInputError('The checkpoint does not carry a valid signature of this platform’s checkpoint key', [
           { field: 'checkpoint', message: 'checkpoint must be a compact JWS made by GET /api/v1/audit/checkpoints' },
         ]);
       }

@@ -102,6 +102,8 @@ describe('platform audit: one verified chain for every governed action', () => {
     expect(lines[0].prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < lines.length; i++) expect(lines[i].prevHash).toBe(lines[i - 1].hash);
     await t.http.get(`${AUDIT}/export`).set(t.as('viewer')).expect(403);
+    // The export is the whole chain (or all that matches the filters): it takes no page.
+    await t.http.get(`${AUDIT}/export?limit=5`).set(t.as('admin')).expect(400);
   });
 
   it('detects an altered entry, and is intact again once it is restored', async () => {
@@ -138,7 +140,7 @@ describe('platform audit: one verified chain for every governed action', () => {
     const external = await t.http.get(`${AUDIT}/verify?checkpoint=${checkpoint.jws}`).expect(200);
     expect(external.body).toMatchObject({ intact: false, checkpoints: { checked: 1 } });
     const forged = `${checkpoint.jws.slice(0, -4)}AAAA`;
-    await t.http.get(`${AUDIT}/verify?checkpoint=${forged}`).expect(400);
+    await t.http.get(`${AUDIT}/verify?checkpoint=${forged}`).expect(422);
 
     for (const doc of original) await entries().replaceOne({ _id: doc._id }, doc);
     await db.collection('audit_chain').replaceOne({ _id: 'platform' as never }, head!);

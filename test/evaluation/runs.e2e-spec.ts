@@ -280,11 +280,19 @@ describe('evaluation runs through the worker', () => {
   it('refuses invalid explainability artifacts and leaves the run unchanged', async () => {
     const run = await evaluate({ modelName: MODEL, version: await registerVersion(), returns: GOOD });
     const url = `${RUNS}/${run.id}/explainability`;
-    const cases: [Record<string, unknown>, RegExp][] = [
+    // Rules between values, which no schema states: 422.
+    const inconsistent: [Record<string, unknown>, RegExp][] = [
       [{ type: 'FEATURE_IMPORTANCE', featureImportance: [{ feature: 'a', importance: 1 }, { feature: 'a', importance: 2 }] }, /names the feature\(s\) a more than once/],
       [{ type: 'SHAP_VALUES', shap: { features: ['a', 'b'], values: [[1, 2], [3]] } }, /\[1\] must be an array of 2 numbers/],
       [{ type: 'SHAP_VALUES', shap: { features: ['a', 'b', 'c'], values: [[1, 2]] } }, /one value per feature \(3\)/],
       [{ type: 'PARTIAL_DEPENDENCE', partialDependence: [{ feature: 'a', grid: [0, 1, 2], values: [0, 1] }] }, /3 grid points but 2 values/],
+    ];
+    for (const [body, detail] of inconsistent) {
+      const res = await t.http.post(url).send(body).expect(422);
+      expect(res.body.detail).toMatch(detail);
+    }
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ type: 'SHAP_VALUES', shap: { features: ['a', 'a'], values: [[1, 2]] } }, /features must name each feature once/],
       [{ type: 'FEATURE_IMPORTANCE', shap: { features: ['a'], values: [[1]] } }, /featureImportance is required/],
       [{ type: 'SALIENCY_MAP' }, /type must be one of/],
       [{ type: 'SHAP_VALUES', shap: null }, /shap must not be null/],

@@ -67,24 +67,25 @@ describe('evaluation scenarios', () => {
   });
 
   it('refuses malformed and inconsistent definitions with problem documents that name the fields', async () => {
-    const cases: [Record<string, unknown>, string | RegExp, RegExp][] = [
-      [{ ...scenario('bad-1'), baseline: {} }, 'baseline', /metrics, its returns, or both/],
-      [{ ...scenario('bad-2'), baseline: { returns: [] } }, 'baseline.returns', /must not be empty/],
-      [{ ...scenario('bad-3'), baseline: { returns: [{ date: '2020-02-30', value: 0.01 }] } }, 'baseline.returns', /\[0\]\.date must be a calendar date/],
-      [{ ...scenario('bad-4'), baseline: { returns: [{ date: '2020-01-02', value: 'x' }] } }, 'baseline.returns', /\[0\]\.value must be a number/],
-      [{ ...scenario('bad-5'), baseline: { returns: [...BASELINE.slice(0, 5), BASELINE[2]] } }, 'baseline.returns', /repeats the date/],
-      [{ ...scenario('bad-6'), thresholds: [{ metric: 'sharpe', comparator: '>=', value: 1, baseline: { offset: 0 } }] }, 'thresholds[0]', /exactly one of value/],
-      [{ ...scenario('bad-7'), stressEvents: [{ name: 'x', start: '2020-03-01', end: '2020-02-01' }] }, 'stressEvents[0]', /starts \(2020-03-01\) after it ends/],
-      [{ ...scenario('bad-8'), thresholds: [{ metric: 'sharpe', comparator: '=>', value: 1 }] }, 'thresholds.0.comparator', /comparator must be one of/],
-      [{ ...scenario('bad-9'), surprise: true }, 'surprise', /should not exist/],
-      [{ name: 'bad-10' }, 'baseline', /baseline should not be null or undefined/],
-      [{ ...scenario('bad-11'), baseline: null }, 'baseline', /baseline must not be null/],
-      [{ ...scenario('bad-12'), description: null }, 'description', /description must not be null/],
-      [{ ...scenario('bad-13'), compliance: { minHistory: null } }, 'compliance.minHistory', /minHistory must not be null/],
-      [{ ...scenario('bad-14'), thresholds: [{ metric: 'sharpe', comparator: '>=', value: null, baseline: { offset: 0 } }] }, /^thresholds(\.0|\[0\])\.value$/, /value must not be null/],
+    // 400 for what breaks the documented schema, 422 for what fits it but breaks a rule between values.
+    const cases: [Record<string, unknown>, number, string | RegExp, RegExp][] = [
+      [{ ...scenario('bad-1'), baseline: {} }, 400, 'baseline', /metrics, its returns, or both/],
+      [{ ...scenario('bad-2'), baseline: { returns: [] } }, 400, 'baseline.returns', /must not be empty/],
+      [{ ...scenario('bad-3'), baseline: { returns: [{ date: '2020-02-30', value: 0.01 }] } }, 400, 'baseline.returns', /\[0\]\.date must be a calendar date/],
+      [{ ...scenario('bad-4'), baseline: { returns: [{ date: '2020-01-02', value: 'x' }] } }, 400, 'baseline.returns', /\[0\]\.value must be a number/],
+      [{ ...scenario('bad-5'), baseline: { returns: [...BASELINE.slice(0, 5), BASELINE[2]] } }, 422, 'baseline.returns', /repeats the date/],
+      [{ ...scenario('bad-6'), thresholds: [{ metric: 'sharpe', comparator: '>=', value: 1, baseline: { offset: 0 } }] }, 400, 'thresholds[0]', /exactly one of value/],
+      [{ ...scenario('bad-7'), stressEvents: [{ name: 'x', start: '2020-03-01', end: '2020-02-01' }] }, 422, 'stressEvents[0]', /starts \(2020-03-01\) after it ends/],
+      [{ ...scenario('bad-8'), thresholds: [{ metric: 'sharpe', comparator: '=>', value: 1 }] }, 400, 'thresholds.0.comparator', /comparator must be one of/],
+      [{ ...scenario('bad-9'), surprise: true }, 400, 'surprise', /should not exist/],
+      [{ name: 'bad-10' }, 400, 'baseline', /baseline should not be null or undefined/],
+      [{ ...scenario('bad-11'), baseline: null }, 400, 'baseline', /baseline must not be null/],
+      [{ ...scenario('bad-12'), description: null }, 400, 'description', /description must not be null/],
+      [{ ...scenario('bad-13'), compliance: { minHistory: null } }, 400, 'compliance.minHistory', /minHistory must not be null/],
+      [{ ...scenario('bad-14'), thresholds: [{ metric: 'sharpe', comparator: '>=', value: null, baseline: { offset: 0 } }] }, 400, /^thresholds(\.0|\[0\])\.value$/, /value must not be null/],
     ];
-    for (const [body, field, message] of cases) {
-      const res = await t.http.post(BASE).send(body).expect(400);
+    for (const [body, status, field, message] of cases) {
+      const res = await t.http.post(BASE).send(body).expect(status);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       const named = typeof field === 'string' ? field : expect.stringMatching(field);
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: named, message: expect.stringMatching(message) })]));
@@ -289,17 +290,17 @@ describe('evaluation scenarios', () => {
   it('documents every evaluation endpoint with its request, response and problem answers', async () => {
     const { paths, components } = (await t.http.get('/api/docs-json').expect(200)).body;
     const expected: [string, string, string[], string][] = [
-      [`${EVALUATION}/scenarios`, 'post', ['201', '400', '409'], 'editor'],
+      [`${EVALUATION}/scenarios`, 'post', ['201', '400', '409', '422'], 'editor'],
       [`${EVALUATION}/scenarios`, 'get', ['200', '400'], 'viewer'],
       [`${EVALUATION}/scenarios/{id}`, 'get', ['200', '400', '404'], 'viewer'],
-      [`${EVALUATION}/scenarios/{id}`, 'patch', ['200', '400', '404', '409'], 'editor'],
+      [`${EVALUATION}/scenarios/{id}`, 'patch', ['200', '400', '404', '409', '422'], 'editor'],
       [`${EVALUATION}/scenarios/{id}/revisions`, 'get', ['200', '400', '404'], 'viewer'],
       [`${EVALUATION}/scenarios/{id}/revisions/{revision}`, 'get', ['200', '400', '404'], 'viewer'],
-      [`${EVALUATION}/runs`, 'post', ['202', '400', '404'], 'editor'],
+      [`${EVALUATION}/runs`, 'post', ['202', '400', '404', '422'], 'editor'],
       [`${EVALUATION}/runs`, 'get', ['200', '400'], 'viewer'],
       [`${EVALUATION}/runs/{id}`, 'get', ['200', '400', '404'], 'viewer'],
       [`${EVALUATION}/runs/{id}/report`, 'get', ['200', '400', '404', '409'], 'viewer'],
-      [`${EVALUATION}/runs/{id}/explainability`, 'post', ['201', '400', '404', '409'], 'editor'],
+      [`${EVALUATION}/runs/{id}/explainability`, 'post', ['201', '400', '404', '409', '422'], 'editor'],
       [`${EVALUATION}/runs/{id}/explainability`, 'get', ['200', '400', '404'], 'viewer'],
       [`${EVALUATION}/runs/{id}/explainability/{artifactId}`, 'get', ['200', '400', '404'], 'viewer'],
     ];

@@ -113,7 +113,7 @@ describe('identity: OIDC tokens, API keys and the bootstrap key', () => {
       await request(t.url).get(ME).set(bearer(created.body.secret)).expect(200);
       await new Promise((resolve) => setTimeout(resolve, 1800));
       await request(t.url).get(ME).set(bearer(created.body.secret)).expect(401);
-      await t.http.post(KEYS).set(t.as('admin')).send({ name: 'already-expired', service: 'batch', roles: ['viewer'], expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+      await t.http.post(KEYS).set(t.as('admin')).send({ name: 'already-expired', service: 'batch', roles: ['viewer'], expiresAt: '2020-01-01T00:00:00Z' }).expect(422);
     });
 
     it('never gives a service the approver role, a person the trainer role, or a trainer key no queue', async () => {

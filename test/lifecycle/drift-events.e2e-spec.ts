@@ -55,8 +55,10 @@ describe('lifecycle drift events', () => {
     expect(noThreshold.body.errors[0].field).toBe('threshold');
     const customWithoutName = await t.http.post(BASE).send({ modelName: 'fx-carry', features: ['f'], statistic: 'CUSTOM', value: 1, threshold: 1 }).expect(400);
     expect(customWithoutName.body.errors[0].field).toBe('statisticName');
-    const disordered = await t.http.post(BASE).send({ modelName: 'fx-carry', features: ['f'], statistic: 'PSI', value: 1, bands: { medium: 0.3, high: 0.2, critical: 0.1 } }).expect(400);
+    const disordered = await t.http.post(BASE).send({ modelName: 'fx-carry', features: ['f'], statistic: 'PSI', value: 1, bands: { medium: 0.3, high: 0.2, critical: 0.1 } }).expect(422);
     expect(disordered.body.errors[0].field).toBe('bands');
+    const overflowing = await t.http.post(BASE).send({ modelName: 'fx-carry', features: ['f'], statistic: 'PSI', value: 1, threshold: 1e308 }).expect(422);
+    expect(overflowing.body.errors[0].field).toBe('threshold');
     await t.http.post(BASE).send({ modelName: 'fx-carry', features: [], statistic: 'PSI', value: 1 }).expect(400);
     await t.http.post(BASE).send({ modelName: 'fx-carry', features: ['f'], statistic: 'PSI', value: 'NaN' }).expect(400);
     const unknownModel = await t.http.post(BASE).send({ ...psi(0.2), modelName: 'no-such-model' }).expect(404);
@@ -72,7 +74,7 @@ describe('lifecycle drift events', () => {
     await t.http.post(BASE).send(psi(0.7, { modelVersion: 1, detectedAt: '2026-10-05T00:00:00Z' })).expect(201);
     const ranged = await t.http.get(`${BASE}?modelName=credit-spread&modelVersion=1&severity=CRITICAL&from=2026-10-02T00:00:00Z&to=2026-10-31T00:00:00Z`).expect(200);
     expect(ranged.body.items.map((e: { value: number }) => e.value)).toEqual([0.7, 0.6]);
-    const badRange = await t.http.get(`${BASE}?from=2026-10-05T00:00:00Z&to=2026-10-01T00:00:00Z`).expect(400);
+    const badRange = await t.http.get(`${BASE}?from=2026-10-05T00:00:00Z&to=2026-10-01T00:00:00Z`).expect(422);
     expect(badRange.body.errors[0].field).toBe('from');
     await t.http.get(`${BASE}?severity=SEVERE`).expect(400);
   });

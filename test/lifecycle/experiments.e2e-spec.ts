@@ -62,6 +62,9 @@ describe('lifecycle experiments', () => {
     expect(hidden.body.items).toHaveLength(0);
     const shown = await t.http.get(`${BASE}?tag=archive-test&includeArchived=true`).expect(200);
     expect(shown.body.items.map((x: { id: string }) => x.id)).toEqual([e.body.id]);
+    // Only true and false: a 1 was once taken, and read as false.
+    const one = await t.http.get(`${BASE}?tag=archive-test&includeArchived=1`).expect(400);
+    expect(one.body.errors[0].field).toBe('includeArchived');
     const restored = await t.http.post(`${BASE}/${e.body.id}/restore`).expect(200);
     expect(restored.body).toMatchObject({ archived: false, archivedAt: null });
     await t.http.post(`${BASE}/${e.body.id}/restore`).expect(409);
@@ -92,10 +95,20 @@ describe('lifecycle experiments', () => {
     expect(seen).toEqual(['page-6', 'page-5', 'page-4', 'page-3', 'page-2', 'page-1', 'page-0']);
   });
 
-  it('caps the page size at 200 and rejects a forged cursor', async () => {
+  it('caps the page size at 200 and rejects a cursor that names no position', async () => {
     const tooMany = await t.http.get(`${BASE}?limit=201`).expect(400);
     expect(tooMany.body.errors[0].field).toBe('limit');
     const forged = await t.http.get(`${BASE}?cursor=bm90LWEtY3Vyc29y`).expect(400);
     expect(forged.body.errors[0].field).toBe('cursor');
+  });
+
+  it('reads a cursor written by hand as the position it names, and an empty one as the first page', async () => {
+    for (const name of ['by-hand-0', 'by-hand-1', 'by-hand-2']) await t.http.post(BASE).send({ name, tags: ['by-hand'] }).expect(201);
+    const all = (await t.http.get(`${BASE}?tag=by-hand`).expect(200)).body.items as { name: string; createdAt: string; id: string }[];
+    expect(all.map((e) => e.name)).toEqual(['by-hand-2', 'by-hand-1', 'by-hand-0']);
+    const after = await t.http.get(`${BASE}?tag=by-hand&cursor=${Date.parse(all[0].createdAt)}_${all[0].id}`).expect(200);
+    expect(after.body.items.map((e: { name: string }) => e.name)).toEqual(['by-hand-1', 'by-hand-0']);
+    const first = await t.http.get(`${BASE}?tag=by-hand&cursor=`).expect(200);
+    expect(first.body.items).toHaveLength(3);
   });
 });

@@ -121,7 +121,7 @@ describe('lifecycle model registry', () => {
     });
 
     it('refuses a checklist with repeated keys or a bad direction, writing nothing', async () => {
-      const repeated = await model('bad-checklist', { defaultChecklist: [CHECKLIST[0], CHECKLIST[0]] }).expect(400);
+      const repeated = await model('bad-checklist', { defaultChecklist: [CHECKLIST[0], CHECKLIST[0]] }).expect(422);
       expect(repeated.body.detail).toContain("'risk-review' appears twice");
       const direction = await model('bad-direction', { metricDirections: { sharpe: 'up' } }).expect(400);
       expect(direction.body.errors[0]).toMatchObject({ field: 'metricDirections', message: expect.stringContaining('higher, lower') });
@@ -526,20 +526,20 @@ describe('lifecycle model registry', () => {
       expect(byName.hit_rate.values[1]).toMatchObject({ delta: 0.5, relativeDelta: null });
     });
 
-    it('answers 400 for a bad comparison query and 404 for unknown versions or models', async () => {
+    it('answers 400 for a malformed comparison query, 422 for repeated or foreign versions and 404 for unknown versions or models', async () => {
       await model('cmp-bad').expect(201);
       await version('cmp-bad').expect(201);
       await version('cmp-bad').expect(201);
-      const cases: [string, string][] = [
-        ['versions=1', 'versions'],
-        ['versions=1,1', 'versions'],
-        ['versions=1,x', 'versions'],
-        ['versions=1,2&baseline=3', 'baseline'],
-        ['baseline=1', 'versions'],
-        [`versions=${Array.from({ length: 21 }, (_, i) => i + 1).join(',')}`, 'versions'],
+      const cases: [string, number, string][] = [
+        ['versions=1', 400, 'versions'],
+        ['versions=1,1', 422, 'versions'],
+        ['versions=1,x', 400, 'versions'],
+        ['versions=1,2&baseline=3', 422, 'baseline'],
+        ['baseline=1', 400, 'versions'],
+        [`versions=${Array.from({ length: 21 }, (_, i) => i + 1).join(',')}`, 400, 'versions'],
       ];
-      for (const [query, field] of cases) {
-        const res = await t.http.get(`${MODELS}/cmp-bad/compare?${query}`).expect(400);
+      for (const [query, status, field] of cases) {
+        const res = await t.http.get(`${MODELS}/cmp-bad/compare?${query}`).expect(status);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(res.body.errors[0].field).toBe(field);
       }
@@ -622,12 +622,12 @@ describe('lifecycle model registry', () => {
     it('documents every registry endpoint with its problem answers in OpenAPI', async () => {
       const { paths } = (await t.http.get('/api/docs-json').expect(200)).body;
       const expected: [string, string, string[]][] = [
-        ['/api/v1/ml/lifecycle/models', 'post', ['201', '400', '409']],
+        ['/api/v1/ml/lifecycle/models', 'post', ['201', '400', '409', '422']],
         ['/api/v1/ml/lifecycle/models', 'get', ['200', '400']],
-        ['/api/v1/ml/lifecycle/models/{model}', 'patch', ['200', '400', '404']],
-        ['/api/v1/ml/lifecycle/models/{model}/compare', 'get', ['200', '400', '404']],
+        ['/api/v1/ml/lifecycle/models/{model}', 'patch', ['200', '400', '404', '422']],
+        ['/api/v1/ml/lifecycle/models/{model}/compare', 'get', ['200', '400', '404', '422']],
         ['/api/v1/ml/lifecycle/models/{model}/transitions', 'get', ['200', '404']],
-        ['/api/v1/ml/lifecycle/models/{model}/versions', 'post', ['201', '400', '404', '409']],
+        ['/api/v1/ml/lifecycle/models/{model}/versions', 'post', ['201', '400', '404', '409', '422']],
         ['/api/v1/ml/lifecycle/models/{model}/versions/{version}', 'get', ['200', '400', '404']],
         ['/api/v1/ml/lifecycle/models/{model}/versions/{version}/stage', 'post', ['200', '400', '404', '409']],
         ['/api/v1/ml/lifecycle/models/{model}/versions/{version}/checklist/{key}', 'patch', ['200', '400', '404']],
@@ -646,7 +646,7 @@ describe('lifecycle model registry', () => {
       await model('strict').expect(201);
       const unknownField = await version('strict', { stage: 'PRODUCTION' }).expect(400);
       expect(unknownField.body.errors[0].field).toBe('stage');
-      const operatorKey = await version('strict', { metrics: { $gt: 1 } }).expect(400);
+      const operatorKey = await version('strict', { metrics: { $gt: 1 } }).expect(422);
       expect(operatorKey.body.errors[0].field).toBe('metrics');
       await t.http.get(`${MODELS}?owner[$ne]=x`).expect(400);
       expect((await getModel('strict')).latestVersion).toBe(0);

@@ -133,7 +133,7 @@ describe('lifecycle runs', () => {
     it('refuses RUNNING as a target, an end before the start and an unknown status', async () => {
       const run = await createRun({ startTime: '2026-01-05T09:00:00.000Z' });
       await t.http.patch(`${RUNS}/${run.id}`).send({ status: 'RUNNING' }).expect(409);
-      const early = await t.http.patch(`${RUNS}/${run.id}`).send({ status: 'FINISHED', endTime: '2026-01-05T08:00:00.000Z' }).expect(400);
+      const early = await t.http.patch(`${RUNS}/${run.id}`).send({ status: 'FINISHED', endTime: '2026-01-05T08:00:00.000Z' }).expect(422);
       expect(early.body.errors[0].field).toBe('endTime');
       const unknown = await t.http.patch(`${RUNS}/${run.id}`).send({ status: 'DONE' }).expect(400);
       expect(unknown.body.errors[0].field).toBe('status');
@@ -170,7 +170,7 @@ describe('lifecycle runs', () => {
     it('refuses params for an ended run, an empty set and a bad key', async () => {
       const run = await createRun();
       await t.http.post(`${RUNS}/${run.id}/params`).send({ params: {} }).expect(400);
-      const badKey = await t.http.post(`${RUNS}/${run.id}/params`).send({ params: { '$gt': '1' } }).expect(400);
+      const badKey = await t.http.post(`${RUNS}/${run.id}/params`).send({ params: { '$gt': '1' } }).expect(422);
       expect(badKey.body.errors[0].field).toBe('params');
       await t.http.patch(`${RUNS}/${run.id}`).send({ status: 'KILLED' }).expect(200);
       const ended = await t.http.post(`${RUNS}/${run.id}/params`).send({ params: { lr: '1' } }).expect(409);

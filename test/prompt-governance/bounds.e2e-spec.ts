@@ -43,10 +43,10 @@ describe('prompt governance request bounds and validation', () => {
   }
 
   describe('evaluation', () => {
-    it('refuses ~9 MB of adversarial chat messages quickly with a small 400 naming the field', async () => {
+    it('refuses ~9 MB of adversarial chat messages quickly with a small 422 naming the field', async () => {
       const messages = denseMessages(9 * 1024 * 1024);
       const started = Date.now();
-      const res = await t.http.post(`${PG}/evaluate`).send({ messages, policies: [{ id: 'no-pii' }] }).expect(400);
+      const res = await t.http.post(`${PG}/evaluate`).send({ messages, policies: [{ id: 'no-pii' }] }).expect(422);
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(res.body.errors).toEqual([{ field: 'messages', message: `messages holds ${9 * 1024 * 1024} characters of prompt text; at most ${MAX_PROMPT_CHARS} are allowed` }]);
       expect(bytesOf(res)).toBeLessThan(2048);
@@ -85,13 +85,13 @@ describe('prompt governance request bounds and validation', () => {
   });
 
   describe('stored content', () => {
-    it('refuses a template whose messages hold 9 MB with a 400 before anything is written', async () => {
+    it('refuses a template whose messages hold 9 MB with a 422 before anything is written', async () => {
       const before = await snapshot();
       const started = Date.now();
       const res = await t.http
         .post(`${PG}/templates`)
         .send(templateBody('nine-megabytes', {}, { template: undefined, variables: [], messages: denseMessages(9 * 1024 * 1024) }))
-        .expect(400);
+        .expect(422);
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(res.body.errors).toEqual([{ field: 'messages', message: expect.stringContaining(`at most ${MAX_PROMPT_CHARS} are allowed`) }]);
       expect(await snapshot()).toEqual(before);
@@ -102,8 +102,8 @@ describe('prompt governance request bounds and validation', () => {
       const id = created.body.template.id as string;
       const before = await snapshot();
       const messages = denseMessages(MAX_PROMPT_CHARS + 1, 'plain words only. ');
-      await t.http.post(`${PG}/templates/${id}/versions`).send({ messages, modelSettings: { model: 'm' } }).expect(400);
-      const edit = await t.http.patch(`${PG}/templates/${id}/1`).send({ messages, variables: [] }).expect(400);
+      await t.http.post(`${PG}/templates/${id}/versions`).send({ messages, modelSettings: { model: 'm' } }).expect(422);
+      const edit = await t.http.patch(`${PG}/templates/${id}/1`).send({ messages, variables: [] }).expect(422);
       expect(edit.body.errors[0].field).toBe('messages');
       expect(await snapshot()).toEqual(before);
       expect((await t.http.get(`${PG}/templates/${id}/1`).expect(200)).body).toMatchObject({ template: created.body.version.template, updatedAt: created.body.version.updatedAt });
@@ -119,7 +119,7 @@ describe('prompt governance request bounds and validation', () => {
     it('refuses variables that would render a prompt of tens of megabytes, before building it', async () => {
       const created = await t.http.post(`${PG}/templates`).send(templateBody('amplifier', {}, { template: '{{v}} '.repeat(200), variables: [{ name: 'v' }] })).expect(201);
       const started = Date.now();
-      const res = await t.http.post(`${PG}/templates/${created.body.template.id}/1/render`).send({ variables: { v: 'x'.repeat(200_000) } }).expect(400);
+      const res = await t.http.post(`${PG}/templates/${created.body.template.id}/1/render`).send({ variables: { v: 'x'.repeat(200_000) } }).expect(422);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(res.body.errors).toEqual([{ field: 'variables', message: expect.stringContaining('the rendered prompt would hold 40000200 characters') }]);
     });

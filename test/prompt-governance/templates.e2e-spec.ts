@@ -36,7 +36,7 @@ describe('prompt governance templates and versions', () => {
   });
 
   it('refuses variables used but not declared or declared but unused, naming them, and stores nothing', async () => {
-    const res = await create('bad-vars', {}, { template: 'Hello {{name}} from {{desk}}', variables: [{ name: 'name' }, { name: 'region' }] }).expect(400);
+    const res = await create('bad-vars', {}, { template: 'Hello {{name}} from {{desk}}', variables: [{ name: 'name' }, { name: 'region' }] }).expect(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.detail).toContain('used but not declared: desk');
     expect(res.body.detail).toContain('declared but never used: region');
@@ -44,7 +44,7 @@ describe('prompt governance templates and versions', () => {
     expect(list.body.items).toEqual([]);
   });
 
-  it('answers malformed input with 400 problem documents that name the fields', async () => {
+  it('answers malformed input with 400 problem documents that name the fields, and a policy listed twice with 422', async () => {
     const both = await create('both-kinds', {}, { messages: [{ role: 'user', content: 'hi' }] }).expect(400);
     expect(both.body.errors[0].field).toBe('template');
     const fields = await t.http
@@ -57,7 +57,7 @@ describe('prompt governance templates and versions', () => {
     );
     const policy = await create('bad-policy', { policies: [{ id: 'max-length' }] }).expect(400);
     expect(policy.body.errors[0].field).toBe('policies.0.maxChars');
-    const twice = await create('twice-policy', { policies: [{ id: 'no-pii' }, { id: 'no-pii' }] }).expect(400);
+    const twice = await create('twice-policy', { policies: [{ id: 'no-pii' }, { id: 'no-pii' }] }).expect(422);
     expect(twice.body.detail).toContain('listed more than once');
     await t.http.get(`${PG}/templates/not-an-id`).expect(400);
     await t.http.get(`${PG}/templates/0123456789abcdef01234567`).expect(404);
@@ -91,7 +91,7 @@ describe('prompt governance templates and versions', () => {
     ).body.template.id;
     const ok = await t.http.post(`${PG}/templates/${id}/1/render`).send({ variables: { client_name: 'Kim', document: 'Q2' } }).expect(200);
     expect(ok.body).toEqual({ text: 'Dear Kim,\nYour report: Q2', messages: null });
-    const missing = await t.http.post(`${PG}/templates/${id}/1/render`).send({ variables: { document: 'Q2', extra: 'x' } }).expect(400);
+    const missing = await t.http.post(`${PG}/templates/${id}/1/render`).send({ variables: { document: 'Q2', extra: 'x' } }).expect(422);
     expect(missing.body.detail).toBe('The variables do not fit this version (missing required: client_name; unknown: extra)');
     const notStrings = await t.http.post(`${PG}/templates/${id}/1/render`).send({ variables: { client_name: 5 } }).expect(400);
     expect(notStrings.body.errors[0].field).toBe('variables');
@@ -164,6 +164,10 @@ describe('prompt governance templates and versions', () => {
     for (const f of res.body.findings) expect(f).toEqual({ rule: expect.any(String), category: expect.any(String), severity: expect.any(String), part: 'text', start: expect.any(Number), end: expect.any(Number), excerpt: expect.any(String), reason: expect.any(String) });
     await t.http.post(`${PG}/evaluate`).send({}).expect(400);
     await t.http.post(`${PG}/evaluate`).send({ text: 'x', messages: [{ role: 'user', content: 'y' }] }).expect(400);
+    // Policies are read as a template's are: each parameter with its own policy, each policy once.
+    const misplaced = await t.http.post(`${PG}/evaluate`).send({ text: 'x', policies: [{ id: 'no-pii', maxChars: 5 }] }).expect(400);
+    expect(misplaced.body.errors[0].field).toBe('policies.0.maxChars');
+    await t.http.post(`${PG}/evaluate`).send({ text: 'x', policies: [{ id: 'no-pii' }, { id: 'no-pii' }] }).expect(422);
   });
 
   it('documents every prompt governance endpoint in OpenAPI', async () => {

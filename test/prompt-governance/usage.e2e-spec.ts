@@ -154,8 +154,8 @@ describe('prompt governance usage logging', () => {
   });
 
   it('refuses a stats range that is reversed, too long or malformed', async () => {
-    await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-06-02&to=2025-06-01`).expect(400);
-    const long = await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-01-01&to=2025-06-01`).expect(400);
+    await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-06-02&to=2025-06-01`).expect(422);
+    const long = await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-01-01&to=2025-06-01`).expect(422);
     expect(long.body.detail).toContain('at most 92');
     await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-6-1`).expect(400);
     const unreal = await t.http.get(`${PG}/templates/${approvedId}/usage/stats?from=2025-02-30&to=2025-03-05`).expect(400);
@@ -179,5 +179,7 @@ describe('prompt governance usage logging', () => {
     expect(window.body.items.map((e: { entryId: string }) => e.entryId)).toEqual(['p-3', 'p-2']);
     const errors = await t.http.get(`${PG}/templates/${id}/1/usage?outcome=error`).expect(200);
     expect(errors.body.items).toEqual([expect.objectContaining({ entryId: 'p-3', errorCode: 'boom' })]);
+    // Only true and false: a 1 was once taken, and read as false.
+    await t.http.get(`${PG}/templates/${id}/1/usage?flagged=1`).expect(400);
   });
 });

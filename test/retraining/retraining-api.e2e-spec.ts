@@ -86,11 +86,11 @@ describe('retraining API: policies, triggers, one open job per model, cancel, re
       expect((await t.http.get(`${LIFECYCLE}/models/policy-editor/retraining-policy`).expect(200)).body.source).toBe('DEFAULT');
     });
 
-    it('refuses an invalid policy with 400 naming each field, and keeps the previous one', async () => {
+    it('refuses an invalid policy naming each field (400, or 422 for a command this deployment does not configure), and keeps the previous one', async () => {
       await registerModel(t.http, 'policy-bad');
       const base = { enabled: true, minSeverity: 'HIGH', cooldownSeconds: 0 };
       const admin = t.as(POLICY_ADMIN);
-      const unknownCommand = await t.http.put(`${LIFECYCLE}/models/policy-bad/retraining-policy`).set(admin).send({ ...base, trainer: { kind: 'command', command: '/bin/sh' } }).expect(400);
+      const unknownCommand = await t.http.put(`${LIFECYCLE}/models/policy-bad/retraining-policy`).set(admin).send({ ...base, trainer: { kind: 'command', command: '/bin/sh' } }).expect(422);
       expect(unknownCommand.body.errors).toEqual([{ field: 'trainer.command', message: expect.stringContaining('configured: logistic-regression') }]);
       const noUrl = await t.http.put(`${LIFECYCLE}/models/policy-bad/retraining-policy`).set(admin).send({ ...base, trainer: { kind: 'webhook' } }).expect(400);
       expect(noUrl.body.errors.map((e: { field: string }) => e.field)).toEqual(['trainer.url']);

@@ -163,7 +163,7 @@ describe('webhook trainer: the job is POSTed to a URL and the trainer reports ba
       ] as const;
       for (const [url, reason] of refused) {
         const res = await t.http.put(`${LIFECYCLE}/models/ssrf-model/retraining-policy`).set(t.as(POLICY_ADMIN)).send(policyWith(url));
-        expect({ url, status: res.status }).toEqual({ url, status: 400 });
+        expect({ url, status: res.status }).toEqual({ url, status: 422 });
         expect(res.body.errors).toEqual([{ field: 'trainer.url', message: expect.stringMatching(reason) }]);
       }
       expect((await t.http.get(`${LIFECYCLE}/models/ssrf-model/retraining-policy`).expect(200)).body.source).toBe('DEFAULT');

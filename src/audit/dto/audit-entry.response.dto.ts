@@ -4,6 +4,9 @@ import { ActorResponseDto } from '../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../common/pagination/page.js';
 import { AUDIT_OUTCOMES, type AuditEntry, type AuditOutcome } from '../audit-entry.js';
 
+/** Any JSON value, null included. */
+const ANY_JSON = { oneOf: [{ type: 'object' }, { type: 'array', items: {} }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true };
+
 export class AuditResourceResponseDto {
   @ApiProperty({ example: 'model' })
   type: string;
@@ -46,10 +49,10 @@ export class AuditEntryResponseDto implements Omit<AuditEntry, 'at'> {
   @ApiProperty({ enum: AUDIT_OUTCOMES, description: 'REFUSED records an attempt at a governed action that was not allowed' })
   outcome: AuditOutcome;
 
-  @ApiProperty({ nullable: true, description: 'State before the change (any JSON value)' })
+  @ApiProperty({ ...ANY_JSON, description: 'State before the change (any JSON value)' })
   before: unknown;
 
-  @ApiProperty({ nullable: true, description: 'State after the change (any JSON value)' })
+  @ApiProperty({ ...ANY_JSON, description: 'State after the change (any JSON value)' })
   after: unknown;
 
   @ApiProperty({ type: String, nullable: true })

@@ -2,7 +2,7 @@ import type { OnModuleInit } from '@nestjs/common';
 import type { Model, QueryFilter, SortOrder } from 'mongoose';
 
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-query.dto.js';
-import { decodeCursor, encodeCursor } from '../pagination/cursor.js';
+import { decodeCursor, encodeCursor, timeAt } from '../pagination/cursor.js';
 
 export interface PageRequest {
   limit?: number;
@@ -38,7 +38,7 @@ export abstract class MongoRepository<TDoc> implements OnModuleInit {
     const field = page.sortField ?? '_id';
     const direction = page.direction ?? -1;
     const conditions: object[] = [filter];
-    if (page.cursor) conditions.push(afterCursor(field, direction, page.cursor));
+    if (page.cursor) conditions.push(afterCursor(field, direction, this.positionOf(field, page.cursor)));
     const sort: Record<string, SortOrder> = field === '_id' ? { _id: direction } : { [field]: direction, _id: direction };
     const docs = (await this.model
       .find(conditions.length === 1 ? filter : ({ $and: conditions } as QueryFilter<TDoc>))
@@ -49,8 +49,14 @@ export abstract class MongoRepository<TDoc> implements OnModuleInit {
     const hasMore = docs.length > limit;
     if (hasMore) docs.pop();
     const last = docs.at(-1) as Record<string, unknown> | undefined;
-    const nextCursor = hasMore && last ? encodeCursor({ value: field === '_id' ? null : valueAt(last, field), id: String(last._id) }) : null;
+    const nextCursor = hasMore && last ? encodeCursor({ value: field === '_id' ? null : (valueAt(last, field) as number | Date | null), id: String(last._id) }) : null;
     return { docs, nextCursor };
+  }
+
+  private positionOf(field: string, cursor: string): { value: unknown; id: string } {
+    const { value, id } = decodeCursor(cursor);
+    const isTime = this.model.schema.path(field)?.instance === 'Date';
+    return { value: isTime && value !== null ? timeAt(value) : value, id };
   }
 }
 
@@ -59,8 +65,7 @@ function valueAt(doc: Record<string, unknown>, path: string): unknown {
   return value === undefined ? null : value;
 }
 
-function afterCursor(field: string, direction: 1 | -1, cursor: string): object {
-  const { value, id } = decodeCursor(cursor);
+function afterCursor(field: string, direction: 1 | -1, { value, id }: { value: unknown; id: string }): object {
   const op = direction === 1 ? '$gt' : '$lt';
   const idAfter = { _id: { [op]: id } };
   if (field === '_id') return idAfter;

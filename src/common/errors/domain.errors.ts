@@ -61,6 +61,18 @@ export class InvalidInputError extends DomainError {
   }
 }
 
+/**
+ * A request that fits its documented schema but whose values break a rule the schema language cannot
+ * state: a relation between values (a start after its end, a name used twice in a list, a placeholder that
+ * is not declared), or one with the present or with a signature (an expiry already past, a checkpoint that
+ * does not verify). A 422, so that 400 always means "outside the schema" and the document is the whole
+ * contract of the 400s.
+ */
+export class InconsistentInputError extends InvalidInputError {
+  override readonly title: string = 'Inconsistent request';
+  override readonly code: string = 'inconsistent-input';
+}
+
 export class ServiceUnavailableError extends DomainError {
   readonly title: string = 'Dependency unavailable';
   readonly code: string = 'service-unavailable';

@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'The resource does not exist',
   409: 'Duplicate key or a state that does not allow the change',
   413: 'The request body is larger than the configured limit',
+  422: 'The request fits its schema but breaks a rule between its values, or with the present state, that the schema cannot state; `errors` lists the fields',
   503: 'A dependency (MongoDB or Redis) is unavailable',
 };
 

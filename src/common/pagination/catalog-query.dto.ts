@@ -5,19 +5,19 @@ import { PageQueryDto } from './page-query.dto.js';
 
 /** Filters shared by the named catalogues (experiments, models): name prefix, tag and owner. */
 export class CatalogQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only entries whose name starts with this text (matched as text, not as a pattern)' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Only entries whose name starts with this text (matched as text, not as a pattern)' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   namePrefix?: string;
 
-  @ApiPropertyOptional({ description: 'Only entries carrying this tag' })
+  @ApiPropertyOptional({ maxLength: 100, description: 'Only entries carrying this tag' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   tag?: string;
 
-  @ApiPropertyOptional({ description: 'Only entries with this owner' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Only entries with this owner' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

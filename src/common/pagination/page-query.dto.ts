@@ -1,13 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+
+import { CURSOR_PARAMETER_PATTERN } from './cursor.js';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** Query parameters shared by every list endpoint: extend it with the endpoint's own filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Page size' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Page size' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,9 +17,9 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page, passed back unchanged' })
+  /** Checked where it is read (decodeCursor), which names the problem in the cursor's own words. */
+  @ApiPropertyOptional({ pattern: CURSOR_PARAMETER_PATTERN.source, example: '1767225600000_665f1c2b9d1e8a0012345678', description: 'The nextCursor of the previous page, passed back unchanged; empty or left out for the first page' })
   @IsOptional()
   @IsString()
-  @MaxLength(1024)
   cursor?: string;
 }

@@ -9,7 +9,7 @@ export class CatalogEntryRequestDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['equities', 'momentum'], maxItems: 50 })
+  @ApiPropertyOptional({ type: [String], example: ['equities', 'momentum'], maxItems: 50, maxLength: 100 })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -17,7 +17,7 @@ export class CatalogEntryRequestDto {
   @MaxLength(100, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ example: 'quant-research' })
+  @ApiPropertyOptional({ example: 'quant-research', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
-import { InvalidInputError, type FieldError } from '../errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError, type FieldError } from '../errors/domain.errors.js';
+import { onlyBeyondSchema } from './beyond-schema.js';
 import { nullFieldErrors } from './null-fields.js';
 
 /** Flattens nested class-validator errors into `field.path: message` pairs a person can act on. */
@@ -34,6 +35,7 @@ export function createValidationPipe(): ValidationPipe {
       const fieldErrors = flattenValidationErrors(errors);
       const summary = fieldErrors.slice(0, 3).map((e) => e.message).join('; ');
       const more = fieldErrors.length > 3 ? ` (and ${fieldErrors.length - 3} more)` : '';
+      if (onlyBeyondSchema(errors)) return new InconsistentInputError(`The request is inconsistent: ${summary}${more}`, fieldErrors);
       return new InvalidInputError(`The request is invalid: ${summary}${more}`, fieldErrors);
     },
   });

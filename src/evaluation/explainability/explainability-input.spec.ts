@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { InvalidInputError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError } from '../../common/errors/domain.errors.js';
 import { validateArtifact } from './explainability-input.js';
 
 describe(validateArtifact.name, () => {
@@ -20,21 +20,28 @@ describe(validateArtifact.name, () => {
     expect(sut({ type: 'PARTIAL_DEPENDENCE', partialDependence: [{ feature: 'a', grid: [0, 1], values: [1, 2] }] }).importance).toBeNull();
   });
 
-  it('refuses a payload that does not match the type, repeated features and misshapen data, naming each', () => {
-    const attempt = () =>
-      sut({
-        type: 'FEATURE_IMPORTANCE',
-        featureImportance: [
-          { feature: 'a', importance: 1 },
-          { feature: 'a', importance: 2 },
-        ],
-        partialDependence: [{ feature: 'p', grid: [0, 1, 2], values: [0, 1] }],
-      });
-    expect(attempt).toThrow(InvalidInputError);
-    try {
-      attempt();
-    } catch (error) {
-      expect((error as InvalidInputError).errors.map((e) => e.field)).toEqual(['partialDependence', 'featureImportance', 'partialDependence[0]']);
-    }
+  it('refuses a payload that does not match the type as a breach of its schema, naming the field', () => {
+    const attempt = () => sut({ type: 'FEATURE_IMPORTANCE', featureImportance: [{ feature: 'a', importance: 1 }], partialDependence: [{ feature: 'p', grid: [0, 1], values: [0, 1] }] });
+    expect(fieldsOf(attempt, InvalidInputError)).toEqual(['partialDependence']);
+  });
+
+  it('refuses repeated features and misshapen data as inconsistent, naming each', () => {
+    expect(fieldsOf(() => sut({ type: 'FEATURE_IMPORTANCE', featureImportance: [{ feature: 'a', importance: 1 }, { feature: 'a', importance: 2 }] }), InconsistentInputError)).toEqual(['featureImportance']);
+    expect(fieldsOf(() => sut({ type: 'PARTIAL_DEPENDENCE', partialDependence: [{ feature: 'p', grid: [0, 1, 2], values: [0, 1] }, { feature: 'p', grid: [0, 1], values: [0, 1] }] }), InconsistentInputError)).toEqual([
+      'partialDependence',
+      'partialDependence[0]',
+    ]);
+    expect(fieldsOf(() => sut({ type: 'SHAP_VALUES', shap: { features: ['a', 'b'], values: [[1, 2], [3]] } }), InconsistentInputError)).toEqual(['shap.values']);
   });
 });
+
+/** The fields named by the error `attempt` throws, which must be of `kind` (and nothing more specific). */
+function fieldsOf(attempt: () => unknown, kind: typeof InvalidInputError): string[] {
+  try {
+    attempt();
+  } catch (error) {
+    expect((error as Error).constructor).toBe(kind);
+    return (error as InvalidInputError).errors.map((e) => e.field);
+  }
+  throw new Error('nothing was refused');
+}

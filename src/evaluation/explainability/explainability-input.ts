@@ -1,6 +1,7 @@
 import type { ExplainabilityType } from '../../../libs/contracts/src/index.js';
-import { InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { FeatureImportance, PartialDependenceCurve, ShapValues } from './explainability-artifact.js';
+import { MAX_SHAP_CELLS } from '../validation/evaluation-validators.js';
 import { importanceFromShap } from './explainability-summary.js';
 
 export interface ExplainabilityInput {
@@ -26,23 +27,29 @@ export interface ValidatedArtifact {
 }
 
 /**
- * The rules the field validators cannot see: exactly the payload of the declared type, unique feature
- * names, a SHAP row per feature list, grids as long as their values. Returns the stored payload and the
- * per-feature importance it implies.
+ * The rules the field validators cannot see: exactly the payload of the declared type (a rule of the
+ * schema, 400), then the ones no schema can state (422): unique feature names, SHAP rows as wide as the
+ * feature list, grids as long as their values. Returns the stored payload and the per-feature importance
+ * it implies.
  */
 export function validateArtifact(input: ExplainabilityInput): ValidatedArtifact {
-  const errors: FieldError[] = [];
+  const payloadErrors: FieldError[] = [];
   const expected = PAYLOAD_FIELD[input.type];
   for (const field of Object.values(PAYLOAD_FIELD)) {
-    if (field === expected && input[field] === undefined) errors.push({ field, message: `${field} is required for a ${input.type} artifact` });
-    if (field !== expected && input[field] !== undefined) errors.push({ field, message: `${field} does not belong in a ${input.type} artifact` });
+    if (field === expected && input[field] === undefined) payloadErrors.push({ field, message: `${field} is required for a ${input.type} artifact` });
+    if (field !== expected && input[field] !== undefined) payloadErrors.push({ field, message: `${field} does not belong in a ${input.type} artifact` });
   }
+  if (payloadErrors.length > 0) throw new InvalidInputError(`The explainability artifact is invalid: ${payloadErrors.map((e) => e.message).join('; ')}`, payloadErrors);
+
+  const errors: FieldError[] = [];
   if (input.featureImportance) unique(input.featureImportance.map((f) => f.feature), 'featureImportance', errors);
   if (input.shap) {
-    unique(input.shap.features, 'shap.features', errors);
-    const width = input.shap.values[0]?.length;
-    if (width !== input.shap.features.length) {
-      errors.push({ field: 'shap.values', message: `each row of shap.values must have one value per feature (${input.shap.features.length}), not ${width}` });
+    const width = input.shap.features.length;
+    const uneven = input.shap.values.findIndex((row) => row.length !== width);
+    if (uneven >= 0) {
+      errors.push({ field: 'shap.values', message: `shap.values[${uneven}] must be an array of ${width} numbers: one value per feature (${width})` });
+    } else if (width * input.shap.values.length > MAX_SHAP_CELLS) {
+      errors.push({ field: 'shap.values', message: `shap.values must have at most ${MAX_SHAP_CELLS} cells (rows × features)` });
     }
   }
   if (input.partialDependence) {
@@ -53,7 +60,7 @@ export function validateArtifact(input: ExplainabilityInput): ValidatedArtifact 
       }
     });
   }
-  if (errors.length > 0) throw new InvalidInputError(`The explainability artifact is invalid: ${errors.map((e) => e.message).join('; ')}`, errors);
+  if (errors.length > 0) throw new InconsistentInputError(`The explainability artifact is inconsistent: ${errors.map((e) => e.message).join('; ')}`, errors);
 
   const shap = input.shap ? { features: input.shap.features, values: input.shap.values, baseValue: input.shap.baseValue ?? null } : null;
   const featureImportance = input.featureImportance?.map((f) => ({ feature: f.feature, importance: f.importance })) ?? null;

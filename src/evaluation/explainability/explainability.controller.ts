@@ -23,7 +23,7 @@ export class ExplainabilityController {
   @ApiOperation({ summary: "Attach SHAP values, feature importance or partial dependence to a run; a completed run's verdict is judged again" })
   @ApiObjectIdParam('id', 'The evaluation run')
   @ApiCreatedResponse({ type: ExplainabilityArtifactResponseDto })
-  @ApiProblems(400, 404, 409, 413)
+  @ApiProblems(400, 404, 409, 413, 422)
   async attach(
     @Param('id', ParseObjectIdPipe) runId: string,
     @Body() body: CreateExplainabilityArtifactRequestDto,

@@ -27,7 +27,7 @@ export class EvaluationRunsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Evaluate a candidate against a scenario: the worker takes the run from QUEUED to COMPLETED or FAILED' })
   @ApiAcceptedResponse({ type: RunAcceptedResponseDto, headers: { Location: { description: 'The run to poll', schema: { type: 'string' } } } })
-  @ApiProblems(400, 404, 413)
+  @ApiProblems(400, 404, 413, 422)
   async create(
     @Body() body: CreateRunRequestDto,
     @CurrentActor() actor: ActorRef,

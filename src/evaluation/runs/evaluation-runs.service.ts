@@ -3,9 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 
 import { SYSTEM_ACTORS, type ActorRef } from '../../common/auth/principal.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
-import { InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
-import { KEY_PATTERN, KEY_RULE } from '../../common/validation/patterns.js';
 import { evaluationConfig } from '../evaluation.config.js';
 import { isStandardMetric } from '../metrics/metric-keys.js';
 import type { ReturnPoint } from '../metrics/return-series.js';
@@ -118,6 +117,7 @@ export class EvaluationRunsService {
     return run;
   }
 
+  /** The rules of the candidate's schema (CandidateDto), then the deployment's limit on a series (422). */
   private assertCandidate(candidate: CandidateInput): void {
     const errors: FieldError[] = [];
     const hasModel = candidate.modelName !== undefined || candidate.version !== undefined;
@@ -131,20 +131,17 @@ export class EvaluationRunsService {
     if (Object.keys(metrics).length === 0 && !candidate.returns) {
       errors.push({ field: 'candidate', message: 'the candidate brings its backtest: metrics, returns, or both' });
     }
-    for (const key of Object.keys(metrics)) {
-      if (!KEY_PATTERN.test(key)) errors.push({ field: 'candidate.metrics', message: `metric '${key.slice(0, 50)}' must be ${KEY_RULE}` });
-    }
-    if (candidate.returns) {
-      const computed = Object.keys(metrics).filter(isStandardMetric);
-      if (computed.length > 0) {
-        errors.push({ field: 'candidate.metrics', message: `candidate.metrics repeats ${computed.join(', ')}, which the harness computes from the returns; leave them out` });
-      }
-      if (candidate.returns.length > this.config.maxSeriesPoints) {
-        errors.push({ field: 'candidate.returns', message: `candidate.returns has ${candidate.returns.length} points; at most ${this.config.maxSeriesPoints} are accepted` });
-      }
+    const computed = candidate.returns ? Object.keys(metrics).filter(isStandardMetric) : [];
+    if (computed.length > 0) {
+      errors.push({ field: 'candidate.metrics', message: `candidate.metrics repeats ${computed.join(', ')}, which the harness computes from the returns; leave them out` });
     }
     if (errors.length > 0) throw new InvalidInputError(`The candidate is invalid: ${errors.map((e) => e.message).join('; ')}`, errors);
+    if (candidate.returns && candidate.returns.length > this.config.maxSeriesPoints) {
+      const message = `candidate.returns has ${candidate.returns.length} points; at most ${this.config.maxSeriesPoints} are accepted`;
+      throw new InconsistentInputError(`The candidate is too long for this deployment: ${message}`, [{ field: 'candidate.returns', message }]);
+    }
   }
+
 }
 
 function candidateOf(input: CandidateInput): Omit<EvaluationRun['candidate'], 'returns'> {

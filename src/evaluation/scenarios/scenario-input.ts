@@ -1,5 +1,5 @@
 import type { CheckSeverity, ReturnFrequency } from '../../../libs/contracts/src/index.js';
-import { InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
 import { cleanSeries } from '../metrics/clean-series.js';
 import { isStandardMetric } from '../metrics/metric-keys.js';
 import type { ReturnPoint } from '../metrics/return-series.js';
@@ -47,6 +47,7 @@ const NULLABLE = new Set(['modelName', 'riskFreeRate', 'period', 'benchmark']);
 
 /** A new scenario's definition, with every default applied and every cross-field rule checked. */
 export function definitionFromInput(input: ScenarioInput, maxPoints: number): ScenarioDefinition {
+  assertSchemaRules(input);
   const definition: ScenarioDefinition = {
     name: input.name,
     description: input.description ?? '',
@@ -74,6 +75,7 @@ export function applyChanges(current: ScenarioDefinition, changes: Partial<Scena
     if (value === null && !NULLABLE.has(field)) errors.push({ field, message: `${field} cannot be cleared; give a new value or leave it out` });
   }
   if (errors.length > 0) throw new InvalidInputError(errors[0].message, errors);
+  assertSchemaRules(changes);
   const next: ScenarioDefinition = { ...current };
   if (changes.name !== undefined) next.name = changes.name;
   if (changes.description !== undefined) next.description = changes.description;
@@ -94,11 +96,13 @@ export function applyChanges(current: ScenarioDefinition, changes: Partial<Scena
 
 /**
  * A reference series must be clean: sorted here, but a repeated date or a missing, infinite or impossible
- * value is refused with the dates named, since every candidate will be judged against it.
+ * value is refused with the dates named, since every candidate will be judged against it. The request's
+ * schema already holds every value to a finite return of at least -1; a date given twice, or more points
+ * than this deployment accepts (EVALUATION_MAX_SERIES_POINTS), is a rule the schema cannot state (422).
  */
 export function storedSeries(points: ReturnPoint[], field: string, maxPoints: number): StoredSeries {
   if (points.length > maxPoints) {
-    throw new InvalidInputError(`${field} has ${points.length} points; at most ${maxPoints} are accepted`, [{ field, message: `${field} must have at most ${maxPoints} points` }]);
+    throw new InconsistentInputError(`${field} has ${points.length} points; at most ${maxPoints} are accepted`, [{ field, message: `${field} must have at most ${maxPoints} points` }]);
   }
   const { series, findings } = cleanSeries({ dates: points.map((p) => p.date), values: points.map((p) => p.value) }, { maxGapDays: Infinity });
   const errors: FieldError[] = [];
@@ -106,7 +110,7 @@ export function storedSeries(points: ReturnPoint[], field: string, maxPoints: nu
   if (findings.invalidValues.count > 0) {
     errors.push({ field, message: `${field} has missing, non-finite or below -100% values at ${findings.invalidValues.examples.join(', ')}` });
   }
-  if (errors.length > 0) throw new InvalidInputError(`The ${field} series is not clean: ${errors.map((e) => e.message).join('; ')}`, errors);
+  if (errors.length > 0) throw new InconsistentInputError(`The ${field} series is not clean: ${errors.map((e) => e.message).join('; ')}`, errors);
   return { dates: series.dates as string[], values: Array.from(series.values) };
 }
 
@@ -144,20 +148,37 @@ function complianceFrom(input: ComplianceInput | undefined): ComplianceRules {
   };
 }
 
-/** Rules that span fields, checked on the whole definition after defaults and changes. */
-export function assertConsistent(definition: ScenarioDefinition): void {
+/**
+ * Rules between fields that the request's schema states (the ApiSchemaRules of the DTOs), checked on what a
+ * request gives: a baseline brings metrics or returns and, with returns, leaves out the computed metrics; a
+ * threshold has exactly one of value or baseline; one inside a stress event that is relative to the
+ * baseline needs the baseline's returns (when the request gives both). A 400.
+ */
+export function assertSchemaRules(input: Partial<ScenarioInput>): void {
   const errors: FieldError[] = [];
+  if (input.baseline) errors.push(...backtestErrors(input.baseline.metrics ?? null, input.baseline.returns !== undefined));
+  input.stressEvents?.forEach((event, i) => {
+    event.thresholds?.forEach((t, j) => {
+      const field = `stressEvents[${i}].thresholds[${j}]`;
+      if (!hasOneLimit(t)) errors.push(oneLimitError(field));
+      if (t.baseline && input.baseline && !input.baseline.returns) errors.push(stressNeedsReturns(field, event.name));
+    });
+  });
+  input.thresholds?.forEach((t, i) => {
+    if (!hasOneLimit(t)) errors.push(oneLimitError(`thresholds[${i}]`));
+  });
+  if (errors.length > 0) throw new InvalidInputError(`The scenario is invalid: ${errors.map((e) => e.message).join('; ')}`, errors);
+}
+
+/**
+ * Every rule that spans fields, checked on the whole definition after defaults and changes. Those the
+ * schema states hold for a new scenario by now (assertSchemaRules); a change may still break them together
+ * with what the scenario holds, and the others no schema can state (an order of dates, a name used twice,
+ * a threshold on a metric the baseline does not serve): a 422.
+ */
+export function assertConsistent(definition: ScenarioDefinition): void {
   const { baseline, period } = definition;
-  const hasMetrics = baseline.metrics !== null && Object.keys(baseline.metrics).length > 0;
-  if (!hasMetrics && !baseline.returns) errors.push({ field: 'baseline', message: 'baseline needs its backtest metrics, its returns, or both' });
-  if (baseline.returns && baseline.returns.dates.length === 0) errors.push({ field: 'baseline.returns', message: 'baseline.returns must not be empty' });
-  if (definition.benchmark && definition.benchmark.returns.dates.length === 0) errors.push({ field: 'benchmark.returns', message: 'benchmark.returns must not be empty' });
-  if (baseline.metrics && baseline.returns) {
-    const computed = Object.keys(baseline.metrics).filter(isStandardMetric);
-    if (computed.length > 0) {
-      errors.push({ field: 'baseline.metrics', message: `baseline.metrics repeats ${computed.join(', ')}, which the harness computes from baseline.returns; leave them out` });
-    }
-  }
+  const errors = backtestErrors(baseline.metrics, baseline.returns !== null);
   if (period && period.start > period.end) errors.push({ field: 'period', message: `period.start (${period.start}) is after period.end (${period.end})` });
 
   const names = new Set<string>();
@@ -167,24 +188,41 @@ export function assertConsistent(definition: ScenarioDefinition): void {
     names.add(event.name);
     if (event.start > event.end) errors.push({ field, message: `stress event '${event.name}' starts (${event.start}) after it ends (${event.end})` });
     event.thresholds.forEach((t, j) => {
-      checkThresholdShape(t, `${field}.thresholds[${j}]`, errors);
-      if (t.baseline && !baseline.returns) {
-        errors.push({ field: `${field}.thresholds[${j}]`, message: `a threshold relative to the baseline inside '${event.name}' needs baseline.returns` });
-      }
+      if (!hasOneLimit(t)) errors.push(oneLimitError(`${field}.thresholds[${j}]`));
+      if (t.baseline && !baseline.returns) errors.push(stressNeedsReturns(`${field}.thresholds[${j}]`, event.name));
     });
   });
   definition.thresholds.forEach((t, i) => {
     const field = `thresholds[${i}]`;
-    checkThresholdShape(t, field, errors);
+    if (!hasOneLimit(t)) errors.push(oneLimitError(field));
     if (t.baseline && !baseline.returns && !(baseline.metrics && t.metric in baseline.metrics)) {
       errors.push({ field, message: `${field} is relative to the baseline's ${t.metric}, which the baseline neither supplies nor can compute without returns` });
     }
   });
-  if (errors.length > 0) throw new InvalidInputError(`The scenario is inconsistent: ${errors.map((e) => e.message).join('; ')}`, errors);
+  if (errors.length > 0) throw new InconsistentInputError(`The scenario is inconsistent: ${errors.map((e) => e.message).join('; ')}`, errors);
 }
 
-function checkThresholdShape(threshold: MetricThreshold, field: string, errors: FieldError[]): void {
-  if ((threshold.value === null) === (threshold.baseline === null)) {
-    errors.push({ field, message: `${field} needs exactly one of value (an absolute limit) or baseline (a limit relative to the baseline)` });
+function backtestErrors(metrics: Record<string, number> | null, hasReturns: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  const hasMetrics = metrics !== null && Object.keys(metrics).length > 0;
+  if (!hasMetrics && !hasReturns) errors.push({ field: 'baseline', message: 'baseline needs its backtest metrics, its returns, or both' });
+  if (metrics && hasReturns) {
+    const computed = Object.keys(metrics).filter(isStandardMetric);
+    if (computed.length > 0) {
+      errors.push({ field: 'baseline.metrics', message: `baseline.metrics repeats ${computed.join(', ')}, which the harness computes from baseline.returns; leave them out` });
+    }
   }
+  return errors;
+}
+
+function hasOneLimit(threshold: { value?: number | null; baseline?: object | null }): boolean {
+  return (threshold.value === undefined || threshold.value === null) !== (threshold.baseline === undefined || threshold.baseline === null);
+}
+
+function oneLimitError(field: string): FieldError {
+  return { field, message: `${field} needs exactly one of value (an absolute limit) or baseline (a limit relative to the baseline)` };
+}
+
+function stressNeedsReturns(field: string, event: string): FieldError {
+  return { field, message: `a threshold relative to the baseline inside '${event}' needs baseline.returns` };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, type PipeTransform } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { CurrentActor } from '../../common/auth/current-principal.decorator.js';
@@ -17,7 +17,13 @@ import { UpdateScenarioRequestDto } from './dto/update-scenario.request.dto.js';
 import { ScenariosService } from './scenarios.service.js';
 
 const REVISION_MESSAGE = 'revision must be a whole number';
-const parseRevision = new ParseIntPipe({ exceptionFactory: () => new InvalidInputError(REVISION_MESSAGE, [{ field: 'revision', message: REVISION_MESSAGE }]) });
+/** A revision in a path: any whole number, which is found or not (404); anything else is a 400. The global pipe has made it a number. */
+const parseRevision: PipeTransform<number, number> = {
+  transform(value) {
+    if (!Number.isInteger(value)) throw new InvalidInputError(REVISION_MESSAGE, [{ field: 'revision', message: REVISION_MESSAGE }]);
+    return value;
+  },
+};
 
 @ApiTags('evaluation: scenarios')
 @Controller('ml/evaluation/scenarios')
@@ -28,7 +34,7 @@ export class ScenariosController {
   @Roles('editor')
   @ApiOperation({ summary: 'Define a scenario: baseline, benchmark, stress events, thresholds and compliance rules' })
   @ApiCreatedResponse({ type: ScenarioResponseDto })
-  @ApiProblems(400, 409, 413)
+  @ApiProblems(400, 409, 413, 422)
   async create(@Body() body: CreateScenarioRequestDto, @CurrentActor() actor: ActorRef): Promise<ScenarioResponseDto> {
     return ScenarioResponseDto.from(await this.scenarios.create(body, actor));
   }
@@ -58,7 +64,7 @@ export class ScenariosController {
   @ApiOperation({ summary: 'Change a scenario: the change becomes a new revision; runs keep the revision they were judged against' })
   @ApiObjectIdParam()
   @ApiOkResponse({ type: ScenarioResponseDto })
-  @ApiProblems(400, 404, 409, 413)
+  @ApiProblems(400, 404, 409, 413, 422)
   async update(
     @Param('id', ParseObjectIdPipe) id: string,
     @Body() body: UpdateScenarioRequestDto,

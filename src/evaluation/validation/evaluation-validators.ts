@@ -1,31 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
+import { KeysMatch } from '../../common/validation/beyond-schema.js';
+import { isCalendarDate } from '../../common/validation/date-time.js';
 import { KEY_PATTERN, KEY_RULE } from '../../common/validation/patterns.js';
 
 /** The most points any series may carry at the edge; the configured limit (lower) is applied by the services. */
 export const HARD_MAX_SERIES_POINTS = 200_000;
 export const MAX_METRICS = 200;
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date written 'YYYY-MM-DD' (so 2024-02-30 is refused). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE_PATTERN.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return custom('isCalendarDate', options, (value) => (isCalendarDate(value) ? null : 'must be a calendar date written YYYY-MM-DD'));
-}
-
 /**
  * A return series as `[{ date, value }]`, checked in one loop instead of one validated object per point
- * (a ten-year daily series is 2,520 points, and the limit is far above). `value` may be null for a missing
- * observation: whether that is acceptable is for the hygiene checks, not for the parser.
+ * (a ten-year daily series is 2,520 points, and the limit is far above). In a candidate's series `value`
+ * may be null for a missing observation: whether that is acceptable is for the hygiene checks, not for the
+ * parser. A reference series (a scenario's baseline or benchmark) must be clean: every value a number of
+ * at least -1 (a simple return cannot lose more than everything).
  */
-export function IsReturnSeries(options?: ValidationOptions): PropertyDecorator {
-  return custom('isReturnSeries', options, (value) => {
+export function IsReturnSeries(options: { reference: boolean }, validation?: ValidationOptions): PropertyDecorator {
+  return custom('isReturnSeries', validation, (value) => {
     if (!Array.isArray(value)) return 'must be an array of { date, value } points';
     if (value.length === 0) return 'must not be empty';
     if (value.length > HARD_MAX_SERIES_POINTS) return `must have at most ${HARD_MAX_SERIES_POINTS} points`;
@@ -34,8 +26,11 @@ export function IsReturnSeries(options?: ValidationOptions): PropertyDecorator {
       if (point === null || typeof point !== 'object' || Array.isArray(point)) return `[${i}] must be an object { date, value }`;
       for (const key in point) if (key !== 'date' && key !== 'value') return `[${i}] has an unknown field '${key}'`;
       if (!isCalendarDate(point.date)) return `[${i}].date must be a calendar date written YYYY-MM-DD`;
-      if (!('value' in point)) return `[${i}].value is required (a number, or null for a missing observation)`;
-      if (point.value !== null && typeof point.value !== 'number') return `[${i}].value must be a number (a simple return, 0.01 = 1%) or null`;
+      if (!('value' in point)) return `[${i}].value is required (a number${options.reference ? '' : ', or null for a missing observation'})`;
+      if (typeof point.value !== 'number' && (options.reference || point.value !== null)) {
+        return `[${i}].value must be a number (a simple return, 0.01 = 1%)${options.reference ? '' : ' or null'}`;
+      }
+      if (options.reference && (!Number.isFinite(point.value) || (point.value as number) < -1)) return `[${i}].value must be a finite simple return of at least -1`;
     }
     return null;
   });
@@ -46,17 +41,17 @@ export function IsReturnSeries(options?: ValidationOptions): PropertyDecorator {
  * too large for a double): reference data must be finite, while a candidate's are judged by the hygiene checks.
  */
 export function IsMetricMap(finite: boolean, options?: ValidationOptions): PropertyDecorator {
-  return custom('isMetricMap', options, (value) => {
+  const values = custom('isMetricMap', options, (value) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be an object of metric name → number';
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length > MAX_METRICS) return `must have at most ${MAX_METRICS} metrics`;
     for (const [key, metric] of entries) {
-      if (!KEY_PATTERN.test(key)) return `key '${key.slice(0, 50)}' must be ${KEY_RULE}`;
       if (typeof metric !== 'number') return `'${key}' must be a number`;
       if (finite && !Number.isFinite(metric)) return `'${key}' must be a finite number`;
     }
     return null;
   });
+  return applyDecorators(values, KeysMatch(KEY_PATTERN, KEY_RULE));
 }
 
 /** A class-validator decorator from one function that returns the problem, or null when there is none. */
@@ -83,20 +78,18 @@ function custom(name: string, options: ValidationOptions | undefined, problem: (
 export const MAX_SHAP_CELLS = 500_000;
 
 /**
- * A rectangular matrix of finite numbers (one row per explained sample): checked in one loop, since a
- * SHAP matrix of a few thousand samples is far too many cells to validate one decorated object at a time.
+ * A matrix of finite numbers (one row per explained sample, none empty): checked in one loop, since a SHAP
+ * matrix of a few thousand samples is far too many cells to validate one decorated object at a time. That
+ * its rows are as wide as the feature list is a rule between fields (validateArtifact).
  */
 export function IsFiniteMatrix(maxRows: number, options?: ValidationOptions): PropertyDecorator {
   return custom('isFiniteMatrix', options, (value) => {
     if (!Array.isArray(value) || value.length === 0) return 'must be a non-empty array of rows';
     if (value.length > maxRows) return `must have at most ${maxRows} rows`;
-    const width = Array.isArray(value[0]) ? value[0].length : -1;
-    if (width <= 0) return '[0] must be a non-empty array of numbers';
-    if (width * value.length > MAX_SHAP_CELLS) return `must have at most ${MAX_SHAP_CELLS} cells (rows × features)`;
     for (let i = 0; i < value.length; i++) {
       const row = value[i] as unknown;
-      if (!Array.isArray(row) || row.length !== width) return `[${i}] must be an array of ${width} numbers, like the first row`;
-      for (let j = 0; j < width; j++) {
+      if (!Array.isArray(row) || row.length === 0) return `[${i}] must be a non-empty array of numbers`;
+      for (let j = 0; j < row.length; j++) {
         const cell = row[j] as unknown;
         if (typeof cell !== 'number' || !Number.isFinite(cell)) return `[${i}][${j}] must be a finite number`;
       }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
+import { instantOf } from '../../common/validation/date-time.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyPageResponseDto, ApiKeyResponseDto, CreatedApiKeyResponseDto } from './dto/api-key.response.dto.js';
@@ -21,14 +22,14 @@ export class ApiKeysController {
   @Roles('admin')
   @ApiOperation({ summary: 'Mint an API key for yourself or for a named service; the key is in the answer once and never again' })
   @ApiCreatedResponse({ type: CreatedApiKeyResponseDto })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   async create(@Body() body: CreateApiKeyRequestDto, @CurrentPrincipal() caller: Principal): Promise<CreatedApiKeyResponseDto> {
     const { key, secret } = await this.keys.create(caller, {
       name: body.name,
       service: body.service,
       roles: body.roles,
       trainerQueues: body.trainerQueues,
-      expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+      expiresAt: instantOf(body.expiresAt),
     });
     return Object.assign(ApiKeyResponseDto.from(key), { secret });
   }
@@ -46,7 +47,6 @@ export class ApiKeysController {
   @Get(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'One key (never its secret)' })
-  @ApiParam({ name: 'id', schema: { type: 'string', pattern: '^[0-9a-fA-F]{24}$' } })
   @ApiOkResponse({ type: ApiKeyResponseDto })
   @ApiProblems(400, 404)
   async get(@Param('id', ParseObjectIdPipe) id: string): Promise<ApiKeyResponseDto> {
@@ -57,7 +57,6 @@ export class ApiKeysController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Revoke a key: it stops working with the next request' })
-  @ApiParam({ name: 'id', schema: { type: 'string', pattern: '^[0-9a-fA-F]{24}$' } })
   @ApiOkResponse({ type: ApiKeyResponseDto })
   @ApiProblems(400, 404, 409)
   async revoke(@Param('id', ParseObjectIdPipe) id: string, @CurrentPrincipal() caller: Principal): Promise<ApiKeyResponseDto> {

@@ -12,7 +12,7 @@ import {
   type Role,
 } from '../../common/auth/principal.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
+import { ConflictError, ForbiddenError, InconsistentInputError, InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import { CredentialResolvers } from '../authentication/credential-resolvers.js';
 import { isUsable, type ApiKey, type ApiKeyOwner, type NewApiKey } from './api-key.js';
@@ -137,8 +137,10 @@ export class ApiKeysService implements OnModuleInit {
     }
     if (roles.includes('trainer') && queues.length === 0) errors.push({ field: 'trainerQueues', message: 'a trainer key names the external retraining queues it may claim from' });
     if (!roles.includes('trainer') && queues.length > 0) errors.push({ field: 'trainerQueues', message: 'trainerQueues apply to trainer keys only' });
-    if (request.expiresAt && request.expiresAt <= new Date()) errors.push({ field: 'expiresAt', message: 'expiresAt must be in the future' });
     if (errors.length > 0) throw new InvalidInputError(`The key cannot be made: ${errors.map((e) => e.message).join('; ')}`, errors);
+    if (request.expiresAt && request.expiresAt <= new Date()) {
+      throw new InconsistentInputError('The key cannot be made: expiresAt must be in the future', [{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
+    }
     const beyond = owner.kind === 'person' ? roles.filter((role) => !caller.roles.includes(role)) : [];
     if (beyond.length > 0) {
       throw new ForbiddenError(`A key you mint for yourself may hold only roles you hold; you do not hold ${beyond.join(', ')}`, { roles: beyond });

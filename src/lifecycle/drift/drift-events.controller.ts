@@ -6,6 +6,7 @@ import type { ActorRef } from '../../common/auth/principal.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
+import { instantOf } from '../../common/validation/date-time.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { DriftEventPageResponseDto, DriftEventResponseDto } from './dto/drift-event.response.dto.js';
 import { ListDriftEventsQueryDto } from './dto/list-drift-events.query.dto.js';
@@ -22,10 +23,10 @@ export class DriftEventsController {
   @Roles('editor')
   @ApiOperation({ summary: 'Record a drift observation; severity is derived from value and bands when not given' })
   @ApiCreatedResponse({ type: DriftEventResponseDto })
-  @ApiProblems(400, 404, 413)
+  @ApiProblems(400, 404, 413, 422)
   async record(@Body() body: RecordDriftEventRequestDto, @CurrentActor() actor: ActorRef): Promise<DriftEventResponseDto> {
     const { detectedAt, ...rest } = body;
-    const event = await this.drift.record({ ...rest, detectedAt: detectedAt ? new Date(detectedAt) : undefined }, actor);
+    const event = await this.drift.record({ ...rest, detectedAt: instantOf(detectedAt) }, actor);
     return DriftEventResponseDto.from(event);
   }
 
@@ -33,10 +34,10 @@ export class DriftEventsController {
   @Roles('viewer')
   @ApiOperation({ summary: 'List drift events, newest detection first' })
   @ApiOkResponse({ type: DriftEventPageResponseDto })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   async list(@Query() query: ListDriftEventsQueryDto): Promise<DriftEventPageResponseDto> {
     const { limit, cursor, from, to, ...filter } = query;
-    const page = await this.drift.list({ ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { limit, cursor });
+    const page = await this.drift.list({ ...filter, from: instantOf(from), to: instantOf(to) }, { limit, cursor });
     return mapPage(page, DriftEventResponseDto.from);
   }
 

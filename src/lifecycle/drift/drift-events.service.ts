@@ -4,7 +4,7 @@ import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/c
 import { pendingAudit } from '../../audit/audit-entry.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import { IllegalTransitionError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { IllegalTransitionError, InconsistentInputError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
 import type { Page } from '../../common/pagination/page.js';
 import { ModelVersionsService } from '../registry/model-versions.service.js';
@@ -12,6 +12,7 @@ import { RegisteredModelsService } from '../registry/registered-models.service.j
 import type { DriftEvent, DriftEventFilter, DriftEventRecordedHandler, DriftRetrainingStatus } from './drift-event.js';
 import { DriftEventsRepository } from './drift-events.repository.js';
 import {
+  BAND_MULTIPLES,
   bandsAreOrdered,
   bandsFromThreshold,
   DEFAULT_THRESHOLDS,
@@ -63,8 +64,13 @@ export class DriftEventsService {
     const direction = input.direction ?? 'HIGHER_IS_WORSE';
     const threshold = this.thresholdFor(input);
     const bands = input.bands ?? bandsFromThreshold(threshold, direction);
+    if (![bands.medium, bands.high, bands.critical].every(Number.isFinite)) {
+      throw new InconsistentInputError(`threshold ${threshold} is too large to derive the severity bands (${BAND_MULTIPLES.critical}x) from; give bands`, [
+        { field: 'threshold', message: 'threshold is too large to derive the severity bands from; give bands' },
+      ]);
+    }
     if (!bandsAreOrdered(bands, direction)) {
-      throw new InvalidInputError(`bands must satisfy medium ${direction === 'HIGHER_IS_WORSE' ? '<=' : '>='} high and high vs critical likewise`, [
+      throw new InconsistentInputError(`bands must satisfy medium ${direction === 'HIGHER_IS_WORSE' ? '<=' : '>='} high and high vs critical likewise`, [
         { field: 'bands', message: 'bands must tighten from medium to high to critical in the direction of worse drift' },
       ]);
     }
@@ -100,7 +106,7 @@ export class DriftEventsService {
 
   list(filter: DriftEventFilter, page: PageRequest): Promise<Page<DriftEvent>> {
     if (filter.from && filter.to && filter.from > filter.to) {
-      throw new InvalidInputError('from must not be after to', [{ field: 'from', message: 'from must be on or before to' }]);
+      throw new InconsistentInputError('from must not be after to', [{ field: 'from', message: 'from must be on or before to' }]);
     }
     return this.events.list(filter, page);
   }

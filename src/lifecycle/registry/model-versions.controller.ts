@@ -30,7 +30,7 @@ export class ModelVersionsController {
   @Roles('editor')
   @ApiOperation({ summary: 'Create the next version (numbered 1, 2, 3, ... per model), from a FINISHED run or directly' })
   @ApiCreatedResponse({ type: ModelVersionResponseDto })
-  @ApiProblems(400, 404, 409, 413)
+  @ApiProblems(400, 404, 409, 413, 422)
   async create(
     @Param('model', ParseModelNamePipe) name: string,
     @Body() body: CreateVersionRequestDto,

@@ -5,7 +5,7 @@ import { pendingAudit } from '../../audit/audit-entry.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTORS, type ActorRef } from '../../common/auth/principal.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { ConflictError, ForbiddenError, InconsistentInputError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import { RunsService } from '../runs/runs.service.js';
 import { parseCompareRequest } from './comparison/compare-request.js';
@@ -223,7 +223,7 @@ export class ModelVersionsService {
     }
     const artifactUri = request.artifactUri ?? run.artifactUri;
     if (!artifactUri) {
-      throw new InvalidInputError(`The request is invalid: run '${run.id}' declares no artifactUri; give artifactUri`, [
+      throw new InconsistentInputError(`The request is inconsistent: run '${run.id}' declares no artifactUri; give artifactUri`, [
         { field: 'artifactUri', message: 'artifactUri is required when the run declares none' },
       ]);
     }

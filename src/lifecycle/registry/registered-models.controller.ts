@@ -7,6 +7,7 @@ import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
+import { instantOf } from '../../common/validation/date-time.js';
 import { CompareVersionsQueryDto } from './dto/compare-versions.query.dto.js';
 import { CreateModelRequestDto } from './dto/create-model.request.dto.js';
 import { ListModelsQueryDto } from './dto/list-models.query.dto.js';
@@ -34,7 +35,7 @@ export class RegisteredModelsController {
   @Roles('editor')
   @ApiOperation({ summary: 'Register a model (name unique and immutable), with metric directions and the default approval checklist' })
   @ApiCreatedResponse({ type: ModelResponseDto })
-  @ApiProblems(400, 409, 413)
+  @ApiProblems(400, 409, 413, 422)
   async create(@Body() body: CreateModelRequestDto): Promise<ModelResponseDto> {
     const model = await this.models.create({
       name: body.name,
@@ -70,7 +71,7 @@ export class RegisteredModelsController {
   @Roles('editor')
   @ApiOperation({ summary: 'Change description, tags, owner, metric directions or the default checklist (applies to new versions)' })
   @ApiOkResponse({ type: ModelResponseDto })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 422)
   async update(@Param('model', ParseModelNamePipe) name: string, @Body() body: UpdateModelRequestDto): Promise<ModelResponseDto> {
     const { defaultChecklist, ...rest } = body;
     const changes = defaultChecklist ? { ...rest, defaultChecklist: defaultChecklist.map(({ key, description, required }) => ({ key, description, required })) } : rest;
@@ -81,7 +82,7 @@ export class RegisteredModelsController {
   @Roles('viewer')
   @ApiOperation({ summary: 'Compare 2 to 20 versions metric by metric against a baseline, in each metric’s direction' })
   @ApiOkResponse({ type: VersionComparisonResponseDto })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 422)
   async compare(@Param('model', ParseModelNamePipe) name: string, @Query() query: CompareVersionsQueryDto): Promise<VersionComparisonResponseDto> {
     return VersionComparisonResponseDto.from(await this.versions.compare(name, query.versions, query.baseline));
   }
@@ -101,7 +102,7 @@ export class RegisteredModelsController {
   @ApiOkResponse({ type: ProductionAtResponseDto })
   @ApiProblems(400, 404)
   async productionAt(@Param('model', ParseModelNamePipe) name: string, @Query() query: ProductionAtQueryDto): Promise<ProductionAtResponseDto> {
-    return ProductionAtResponseDto.from(await this.stages.productionAt(name, query.at ? new Date(query.at) : new Date()));
+    return ProductionAtResponseDto.from(await this.stages.productionAt(name, instantOf(query.at) ?? new Date()));
   }
 
   @Post(':model/rollback')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { PageRequest } from '../../common/database/mongo.repository.js';
-import { InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { ChecklistTemplateItem, NewRegisteredModel, RegisteredModel, RegisteredModelChanges, RegisteredModelFilter } from './registered-model.js';
 import { RegisteredModelsRepository } from './registered-models.repository.js';
@@ -39,7 +39,7 @@ function assertDistinctKeys(checklist: readonly ChecklistTemplateItem[]): void {
   checklist.forEach((item, index) => {
     if (seen.has(item.key)) {
       const message = `defaultChecklist keys must be distinct; '${item.key}' appears twice`;
-      throw new InvalidInputError(`The request is invalid: ${message}`, [{ field: `defaultChecklist.${index}.key`, message }]);
+      throw new InconsistentInputError(`The request is inconsistent: ${message}`, [{ field: `defaultChecklist.${index}.key`, message }]);
     }
     seen.add(item.key);
   });

@@ -106,7 +106,7 @@ export class RetrainingJobsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Completion protocol: report the result; the platform worker then records the run and the STAGING version. Repeatable.' })
   @ApiOkResponse({ type: RetrainingJobResponseDto })
-  @ApiProblems(400, 404, 409, 413)
+  @ApiProblems(400, 404, 409, 413, 422)
   async complete(@Param('id', ParseObjectIdPipe) id: string, @Body() body: RetrainingResultDto, @CurrentPrincipal() principal: Principal): Promise<RetrainingJobResponseDto> {
     return RetrainingJobResponseDto.from(await this.completion.complete(id, principal, { ...body }));
   }

@@ -34,7 +34,7 @@ export class RetrainingPoliciesController {
   @Roles('admin')
   @ApiOperation({ summary: "Set the model's retraining policy (replaced whole)" })
   @ApiOkResponse({ type: RetrainingPolicyResponseDto })
-  @ApiProblems(400, 404, 413)
+  @ApiProblems(400, 404, 413, 422)
   async put(
     @Param('model', ParseModelNamePipe) model: string,
     @Body() body: PutRetrainingPolicyRequestDto,

@@ -5,6 +5,7 @@ import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
+import { instantOf } from '../../common/validation/date-time.js';
 import { AddModelRunArtifactRequestDto } from './dto/add-model-run-artifact.request.dto.js';
 import { CreateModelRunRequestDto } from './dto/create-model-run.request.dto.js';
 import { EndModelRunRequestDto } from './dto/end-model-run.request.dto.js';
@@ -24,12 +25,12 @@ export class RunsController {
   @Roles('editor')
   @ApiOperation({ summary: 'Open a RUNNING run in an active experiment, optionally with params and tags' })
   @ApiCreatedResponse({ type: ModelRunResponseDto })
-  @ApiProblems(400, 404, 409, 413)
+  @ApiProblems(400, 404, 409, 413, 422)
   async create(@Body() body: CreateModelRunRequestDto): Promise<ModelRunResponseDto> {
     const run = await this.runs.create({
       experimentId: body.experimentId.toLowerCase(),
       name: body.name ?? null,
-      startTime: body.startTime ? new Date(body.startTime) : new Date(),
+      startTime: instantOf(body.startTime) ?? new Date(),
       artifactUri: body.artifactUri ?? null,
       params: body.params ?? {},
       tags: body.tags ?? {},
@@ -61,9 +62,9 @@ export class RunsController {
   @Roles('editor')
   @ApiOperation({ summary: 'End a RUNNING run as FINISHED, FAILED or KILLED (once; an ended run is never re-opened)' })
   @ApiOkResponse({ type: ModelRunResponseDto })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 404, 409, 422)
   async end(@Param('id', ParseObjectIdPipe) id: string, @Body() body: EndModelRunRequestDto): Promise<ModelRunResponseDto> {
-    return ModelRunResponseDto.from(await this.runs.end(id, body.status, body.endTime ? new Date(body.endTime) : new Date()));
+    return ModelRunResponseDto.from(await this.runs.end(id, body.status, instantOf(body.endTime) ?? new Date()));
   }
 
   @Post(':id/params')
@@ -71,7 +72,7 @@ export class RunsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log params of a RUNNING run: all or none; a key logged again must keep its value (409 lists the conflicts)' })
   @ApiOkResponse({ type: ModelRunResponseDto })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 404, 409, 422)
   async logParams(@Param('id', ParseObjectIdPipe) id: string, @Body() body: LogModelRunParamsRequestDto): Promise<ModelRunResponseDto> {
     return ModelRunResponseDto.from(await this.runs.logParams(id, body.params));
   }

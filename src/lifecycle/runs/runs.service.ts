@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { RunStatus } from '../../../libs/contracts/src/index.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
-import { ConflictError, DuplicateError, IllegalTransitionError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { ConflictError, DuplicateError, IllegalTransitionError, InconsistentInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
 import type { NewRun, NewRunArtifact, Run, RunArtifact } from './run.js';
@@ -55,7 +55,7 @@ export class RunsService {
       const hint = current.status === 'RUNNING' ? 'a run ends as FINISHED, FAILED or KILLED' : 'an ended run is never re-opened or changed';
       throw new IllegalTransitionError(`Run '${current.name}'`, current.status, status, { hint });
     }
-    throw new InvalidInputError(`endTime ${endTime.toISOString()} is before the run's startTime ${current.startTime.toISOString()}`, [
+    throw new InconsistentInputError(`endTime ${endTime.toISOString()} is before the run's startTime ${current.startTime.toISOString()}`, [
       { field: 'endTime', message: 'endTime must not be before the startTime of the run' },
     ]);
   }

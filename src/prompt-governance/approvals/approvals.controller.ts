@@ -42,7 +42,7 @@ export class ApprovalsController {
   })
   @ApiOkResponse({ type: PromptVersionResponseDto })
   @ApiVersionParams()
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 404, 409, 422)
   async approve(
     @Param('id', ParseObjectIdPipe) id: string,
     @VersionParam() version: number,

@@ -9,7 +9,7 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { ApiTemplateIdParam } from '../shared/api-params.js';
-import { PromptPageQueryDto } from '../shared/page-query.dto.js';
+import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { PromptTemplatesService } from '../templates/prompt-templates.service.js';
 
 /** The prompt part of the platform audit: a template's history, and the verification the seed's API offered. */
@@ -36,7 +36,7 @@ export class AuditController {
   @ApiOkResponse({ type: AuditEntryPageResponseDto })
   @ApiTemplateIdParam()
   @ApiProblems(400, 404)
-  async listForTemplate(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PromptPageQueryDto): Promise<AuditEntryPageResponseDto> {
+  async listForTemplate(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PageQueryDto): Promise<AuditEntryPageResponseDto> {
     return mapPage(await this.templates.history(id, { limit: query.limit, cursor: query.cursor }), AuditEntryResponseDto.from);
   }
 }

@@ -17,7 +17,7 @@ export class EvaluationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Evaluate any text or chat messages: toxicity, hallucination risk, PII, injection, policies, and a risk grade' })
   @ApiOkResponse({ type: PromptEvaluationResponseDto })
-  @ApiProblems(400, 413)
+  @ApiProblems(400, 413, 422)
   async evaluate(@Body() body: EvaluatePromptRequestDto): Promise<PromptEvaluationResponseDto> {
     const outcome = await this.evaluation.evaluatePrompt({
       text: body.text,

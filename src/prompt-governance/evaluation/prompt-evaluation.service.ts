@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError } from '../../common/errors/domain.errors.js';
 import { PROMPT_EVALUATOR, type EvaluationInput, type EvaluationResult, type PromptEvaluator } from './finding.js';
 import { PROMPT_JUDGE, type JudgeOpinion, type PromptJudge } from './judge/prompt-judge.js';
+import { checkPolicies } from './policy-refs.js';
 import { assertPromptSize } from './prompt-size.js';
 
 export interface PromptToEvaluate extends Omit<EvaluationInput, 'parts'> {
@@ -28,9 +29,10 @@ export class PromptEvaluationService {
       throw new InvalidInputError('Give either text or messages to evaluate', [{ field: 'text', message: 'give either text or messages, not both and not neither' }]);
     }
     const parts = prompt.messages ? prompt.messages.map((m, i) => ({ name: `messages[${i}]`, text: m.content })) : [{ name: 'text', text: prompt.text ?? '' }];
+    const policies = checkPolicies(prompt.policies);
     assertPromptSize(parts, prompt.messages ? 'messages' : 'text');
     const { text: _text, messages: _messages, ...rest } = prompt;
-    return this.evaluate({ ...rest, parts });
+    return this.evaluate({ ...rest, policies, parts });
   }
 
   async evaluate(input: EvaluationInput): Promise<EvaluationOutcome> {

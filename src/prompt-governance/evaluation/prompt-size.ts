@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError } from '../../common/errors/domain.errors.js';
 import type { TextPart } from './finding.js';
 
 /**
@@ -9,10 +9,10 @@ import type { TextPart } from './finding.js';
  */
 export const MAX_PROMPT_CHARS = 512 * 1024;
 
-/** Refuses prompt text beyond MAX_PROMPT_CHARS before anything is evaluated or stored, naming the field. */
+/** Refuses prompt text beyond MAX_PROMPT_CHARS before anything is evaluated or stored, naming the field: a limit on the sum of several fields, which no schema can state (422). */
 export function assertPromptSize(parts: TextPart[], field: string): void {
   const total = parts.reduce((n, part) => n + part.text.length, 0);
   if (total <= MAX_PROMPT_CHARS) return;
   const message = `${field} holds ${total} characters of prompt text; at most ${MAX_PROMPT_CHARS} are allowed`;
-  throw new InvalidInputError(`The prompt is too long: ${message}`, [{ field, message }]);
+  throw new InconsistentInputError(`The prompt is too long: ${message}`, [{ field, message }]);
 }

@@ -1,4 +1,4 @@
-import { InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { TextPart } from '../evaluation/finding.js';
 import { assertPromptSize } from '../evaluation/prompt-size.js';
 import type { ChatMessage, PromptContent } from './prompt-template.js';
@@ -6,7 +6,8 @@ import type { ChatMessage, PromptContent } from './prompt-template.js';
 /** `{{name}}` or `{{ name }}`; a name is a letter or _ followed by letters, digits or _. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,63})\s*\}\}/g;
 /** Names starting with two underscores are reserved (they include __proto__). */
-export const VARIABLE_NAME = /^(?!__)[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+export const VARIABLE_NAME = /^(?:[A-Za-z][A-Za-z0-9_]{0,63}|_|_[A-Za-z0-9][A-Za-z0-9_]{0,62})$/;
+export const VARIABLE_RULE = 'letters, digits and _, starting with a letter or one _, at most 64 characters';
 
 export function contentParts(content: Pick<PromptContent, 'template' | 'messages'>): TextPart[] {
   if (content.messages) return content.messages.map((m, i) => ({ name: `messages[${i}]`, text: m.content }));
@@ -33,8 +34,9 @@ export function scanPlaceholders(parts: TextPart[]): { used: Set<string>; malfor
 }
 
 /**
- * A version's content is consistent: exactly one of template or messages, each variable declared once,
- * every placeholder declared and every declared variable used. Errors name every offending variable.
+ * A version's content is consistent: exactly one of template or messages (a rule of its schema, 400), then
+ * what no schema can state (422): each variable declared once, every placeholder well formed and declared,
+ * every declared variable used, the text within MAX_PROMPT_CHARS. Errors name every offending variable.
  */
 export function checkContent(content: PromptContent): void {
   const errors: FieldError[] = [];
@@ -53,7 +55,7 @@ export function checkContent(content: PromptContent): void {
   if (undeclared.length > 0) errors.push({ field: 'variables', message: `used but not declared: ${undeclared.join(', ')}` });
   if (unused.length > 0) errors.push({ field: 'variables', message: `declared but never used: ${[...new Set(unused)].join(', ')}` });
   if (errors.length > 0) {
-    throw new InvalidInputError(`The version's variables do not match its placeholders: ${errors.map((e) => e.message).join('; ')}`, errors);
+    throw new InconsistentInputError(`The version's variables do not match its placeholders: ${errors.map((e) => e.message).join('; ')}`, errors);
   }
 }
 
@@ -76,7 +78,7 @@ export function renderContent(content: PromptContent, values: Record<string, str
   ];
   if (errors.length > 0) {
     const parts = [missing.length ? `missing required: ${missing.join(', ')}` : '', unknown.length ? `unknown: ${unknown.join(', ')}` : ''].filter(Boolean);
-    throw new InvalidInputError(`The variables do not fit this version (${parts.join('; ')})`, errors);
+    throw new InconsistentInputError(`The variables do not fit this version (${parts.join('; ')})`, errors);
   }
   assertRenderedSize(content, values);
   const fill = (text: string): string => text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
@@ -96,7 +98,7 @@ function assertRenderedSize(content: PromptContent, values: Record<string, strin
   }
   if (total <= MAX_RENDERED_CHARS) return;
   const message = `the rendered prompt would hold ${total} characters; at most ${MAX_RENDERED_CHARS} are allowed`;
-  throw new InvalidInputError(`The variables make the prompt too long: ${message}`, [{ field: 'variables', message }]);
+  throw new InconsistentInputError(`The variables make the prompt too long: ${message}`, [{ field: 'variables', message }]);
 }
 
 function fieldOf(partName: string): string {

@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
-import { InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
+import { NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { AuditEntry } from '../../audit/audit-entry.js';
 import { promptAudit } from '../shared/prompt-audit.js';
 import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
-import type { PolicyRef } from '../evaluation/finding.js';
+import { checkPolicies } from '../evaluation/policy-refs.js';
 import { checkContent } from './prompt-content.js';
 import type { NewTemplate, PromptContent, PromptTemplate, PromptVersion, TemplateChanges, TemplateFilter } from './prompt-template.js';
 import { PromptTemplatesRepository } from './prompt-templates.repository.js';
@@ -84,20 +84,4 @@ export class PromptTemplatesService {
     await this.audit.publish(updated.draft, this.templates, id);
     return this.get(id);
   }
-}
-
-/** Each policy at most once, with only the parameters it takes; returns them as plain objects. */
-function checkPolicies(policies: PolicyRef[]): PolicyRef[] {
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  policies.forEach((policy, i) => {
-    if (seen.has(policy.id)) errors.push({ field: `policies.${i}.id`, message: `policy ${policy.id} is listed more than once` });
-    seen.add(policy.id);
-    if (policy.maxChars !== undefined && policy.id !== 'max-length') errors.push({ field: `policies.${i}.maxChars`, message: `maxChars applies only to max-length, not ${policy.id}` });
-    if (policy.disclaimer !== undefined && policy.id !== 'financial-advice-disclaimer') {
-      errors.push({ field: `policies.${i}.disclaimer`, message: `disclaimer applies only to financial-advice-disclaimer, not ${policy.id}` });
-    }
-  });
-  if (errors.length > 0) throw new InvalidInputError(`The policies are invalid: ${errors.map((e) => e.message).join('; ')}`, errors);
-  return policies.map(({ id, maxChars, disclaimer }) => ({ id, ...(maxChars !== undefined && { maxChars }), ...(disclaimer !== undefined && { disclaimer }) }));
 }

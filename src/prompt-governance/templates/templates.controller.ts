@@ -32,7 +32,7 @@ export class TemplatesController {
   @Roles('editor')
   @ApiOperation({ summary: 'Create a template (unique name) with its first version, evaluated on creation' })
   @ApiCreatedResponse({ type: CreatedPromptTemplateResponseDto })
-  @ApiProblems(400, 409, 413)
+  @ApiProblems(400, 409, 413, 422)
   async create(@Body() body: CreatePromptTemplateRequestDto, @CurrentActor() actor: ActorRef): Promise<CreatedPromptTemplateResponseDto> {
     const { template, version } = await this.templates.create(
       {
@@ -86,7 +86,7 @@ export class TemplatesController {
   @ApiOperation({ summary: 'Add a version (a draft, evaluated on creation)' })
   @ApiCreatedResponse({ type: PromptVersionResponseDto })
   @ApiTemplateIdParam()
-  @ApiProblems(400, 404, 413)
+  @ApiProblems(400, 404, 413, 422)
   async addVersion(@Param('id', ParseObjectIdPipe) id: string, @Body() body: PromptVersionContentRequestDto, @CurrentActor() actor: ActorRef): Promise<PromptVersionResponseDto> {
     return PromptVersionResponseDto.from(await this.versions.add(id, toPromptContent(body), body.commitMessage ?? '', actor));
   }
@@ -106,7 +106,7 @@ export class TemplatesController {
   @ApiOperation({ summary: 'Change description, owner, tags, declared risk level, policies or raw-variable logging (audited)' })
   @ApiOkResponse({ type: PromptTemplateResponseDto })
   @ApiTemplateIdParam()
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 422)
   async update(@Param('id', ParseObjectIdPipe) id: string, @Body() body: UpdatePromptTemplateRequestDto, @CurrentActor() actor: ActorRef): Promise<PromptTemplateResponseDto> {
     return PromptTemplateResponseDto.from(await this.templates.update(id, body, actor));
   }

@@ -34,7 +34,7 @@ export class VersionsController {
   @ApiOperation({ summary: 'Edit a draft (evaluated again); submitted versions are immutable' })
   @ApiOkResponse({ type: PromptVersionResponseDto })
   @ApiVersionParams()
-  @ApiProblems(400, 404, 409, 413)
+  @ApiProblems(400, 404, 409, 413, 422)
   async edit(
     @Param('id', ParseObjectIdPipe) id: string,
     @VersionParam() version: number,
@@ -68,7 +68,7 @@ export class VersionsController {
   @ApiOperation({ summary: 'Fill the placeholders strictly: a missing required or an unknown variable is a 400' })
   @ApiOkResponse({ type: RenderedPromptResponseDto })
   @ApiVersionParams()
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 422)
   async render(@Param('id', ParseObjectIdPipe) id: string, @VersionParam() version: number, @Body() body: RenderPromptRequestDto): Promise<RenderedPromptResponseDto> {
     return RenderedPromptResponseDto.from(await this.versions.render(id, version, body.variables ?? {}));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
 import { UsageLogRepository } from './usage-log.repository.js';
 import { toStatsRow, type UsageStatsRow } from './usage-stats.js';
@@ -39,11 +39,11 @@ export class UsageStatsService {
       }
     }
     const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
-    if (days < 1) throw new InvalidInputError(`from (${from}) must not be after to (${to})`, [{ field: 'from', message: 'from must not be after to' }]);
-    if (days > MAX_STATS_DAYS) throw new InvalidInputError(`The range covers ${days} days; ask for at most ${MAX_STATS_DAYS}`, [{ field: 'from', message: `the range may cover at most ${MAX_STATS_DAYS} days` }]);
+    if (days < 1) throw new InconsistentInputError(`from (${from}) must not be after to (${to})`, [{ field: 'from', message: 'from must not be after to' }]);
+    if (days > MAX_STATS_DAYS) throw new InconsistentInputError(`The range covers ${days} days; ask for at most ${MAX_STATS_DAYS}`, [{ field: 'from', message: `the range may cover at most ${MAX_STATS_DAYS} days` }]);
     const groups = await this.log.groups(templateId, from, to, range.version, MAX_STATS_GROUPS + 1);
     if (groups.length > MAX_STATS_GROUPS) {
-      throw new InvalidInputError(`More than ${MAX_STATS_GROUPS} version-days match; narrow the range or give a version`, [{ field: 'version', message: 'narrow the range or give a version' }]);
+      throw new InconsistentInputError(`More than ${MAX_STATS_GROUPS} version-days match; narrow the range or give a version`, [{ field: 'version', message: 'narrow the range or give a version' }]);
     }
     return { from, to, items: groups.map(toStatsRow) };
   }

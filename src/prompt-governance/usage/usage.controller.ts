@@ -7,6 +7,7 @@ import { Roles } from '../../common/auth/roles.decorator.js';
 import { IngestionRateLimit } from '../../common/http/rate-limit/rate-limit.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
+import { instantOf } from '../../common/validation/date-time.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { ApiTemplateIdParam, ApiVersionParams } from '../shared/api-params.js';
 import { VersionParam } from '../shared/version-param.js';
@@ -29,7 +30,7 @@ export class UsageController {
   @ApiOperation({ summary: 'Per version and UTC day: count, error rate, p50/p95 latency, tokens, cost, flagged rate' })
   @ApiOkResponse({ type: PromptUsageStatsResponseDto })
   @ApiTemplateIdParam()
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 422)
   async stats(@Param('id', ParseObjectIdPipe) id: string, @Query() query: PromptUsageStatsQueryDto): Promise<PromptUsageStatsResponseDto> {
     return this.usageStats.stats(id, query);
   }
@@ -42,7 +43,7 @@ export class UsageController {
   @ApiCreatedResponse({ type: PromptUsageEntryResultResponseDto, description: 'Recorded' })
   @ApiOkResponse({ type: PromptUsageEntryResultResponseDto, description: 'Already recorded under this id' })
   @ApiVersionParams()
-  @ApiProblems(400, 404, 413)
+  @ApiProblems(400, 404, 413, 422)
   async record(
     @Param('id', ParseObjectIdPipe) id: string,
     @VersionParam() version: number,
@@ -78,7 +79,7 @@ export class UsageController {
     const page = await this.usage.list(
       id,
       version,
-      { ...filter, flagged: flagged === undefined ? undefined : flagged === 'true', from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+      { ...filter, flagged: flagged === undefined ? undefined : flagged === 'true', from: instantOf(from), to: instantOf(to) },
       { limit, cursor },
     );
     return mapPage(page, PromptUsageEntryResponseDto.from);

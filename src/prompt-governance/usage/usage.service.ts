@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { UsageFlag } from '../../../libs/contracts/src/index.js';
 import type { PageRequest } from '../../common/database/mongo.repository.js';
-import { InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import { PiiDetector } from '../evaluation/detectors/pii.detector.js';
 import { ToxicityDetector } from '../evaluation/detectors/toxicity.detector.js';
@@ -50,7 +50,10 @@ export class UsageService {
   async record(templateId: string, version: number, raw: unknown): Promise<UsageEntryResult> {
     const target = await this.target(templateId, version);
     const checked = validateUsageReport(raw);
-    if (!checked.ok) throw new InvalidInputError(`The usage entry is invalid: ${checked.errors.map((e) => e.message).join('; ')}`, checked.errors);
+    if (!checked.ok) {
+      const message = `The usage entry is invalid: ${checked.errors.map((e) => e.message).join('; ')}`;
+      throw checked.beyondSchema ? new InconsistentInputError(message, checked.errors) : new InvalidInputError(message, checked.errors);
+    }
     const entry = this.toEntry(target, checked.value, new Date());
     const duplicates = await this.log.insertMany([entry]);
     return { index: 0, id: entry.entryId, status: duplicates.has(0) ? 'duplicate' : 'recorded', flags: entry.flags };

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
+import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { IsFiniteMatrix } from '../../validation/evaluation-validators.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
@@ -13,7 +14,7 @@ export const MAX_CURVES = 100;
 export const MAX_GRID = 1000;
 
 export class FeatureImportanceDto {
-  @ApiProperty({ example: 'momentum_12m', description: NAME_RULE })
+  @ApiProperty({ example: 'momentum_12m', pattern: NAME_PATTERN.source, description: NAME_RULE })
   @IsString()
   @Matches(NAME_PATTERN, { message: `feature must be ${NAME_RULE}` })
   feature: string;
@@ -24,15 +25,23 @@ export class FeatureImportanceDto {
 }
 
 export class ShapValuesDto {
-  @ApiProperty({ type: [String], example: ['momentum_12m', 'value_bm'], description: `Unique feature names, at most ${MAX_FEATURES}` })
+  @ApiProperty({ type: [String], example: ['momentum_12m', 'value_bm'], minItems: 1, maxItems: MAX_FEATURES, uniqueItems: true, pattern: NAME_PATTERN.source, description: `Unique feature names, at most ${MAX_FEATURES}` })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_FEATURES)
+  @ArrayUnique({ message: 'features must name each feature once' })
   @IsString({ each: true })
   @Matches(NAME_PATTERN, { each: true, message: `each feature must be ${NAME_RULE}` })
   features: string[];
 
-  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'number' } }, example: [[0.01, -0.02], [0.03, 0.0]], description: `One row per explained sample, one finite value per feature; at most ${MAX_SHAP_ROWS} rows and 500,000 cells` })
+  @ApiProperty({
+    type: 'array',
+    minItems: 1,
+    maxItems: MAX_SHAP_ROWS,
+    items: { type: 'array', minItems: 1, items: { type: 'number' } },
+    example: [[0.01, -0.02], [0.03, 0.0]],
+    description: `One row per explained sample, one finite value per feature (as many as features, in every row); at most ${MAX_SHAP_ROWS} rows and 500,000 cells`,
+  })
   @IsFiniteMatrix(MAX_SHAP_ROWS)
   values: number[][];
 
@@ -43,19 +52,19 @@ export class ShapValuesDto {
 }
 
 export class PartialDependenceCurveDto {
-  @ApiProperty({ example: 'momentum_12m' })
+  @ApiProperty({ example: 'momentum_12m', pattern: NAME_PATTERN.source })
   @IsString()
   @Matches(NAME_PATTERN, { message: `feature must be ${NAME_RULE}` })
   feature: string;
 
-  @ApiProperty({ type: [Number], example: [-0.2, 0, 0.2], description: `Feature values, 2 to ${MAX_GRID}` })
+  @ApiProperty({ type: [Number], example: [-0.2, 0, 0.2], minItems: 2, maxItems: MAX_GRID, description: `Feature values, 2 to ${MAX_GRID}` })
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(MAX_GRID)
   @IsNumber(FINITE, { each: true })
   grid: number[];
 
-  @ApiProperty({ type: [Number], example: [-0.001, 0.0002, 0.0011], description: 'Average prediction at each grid value (same length as grid)' })
+  @ApiProperty({ type: [Number], example: [-0.001, 0.0002, 0.0011], minItems: 2, maxItems: MAX_GRID, description: 'Average prediction at each grid value (same length as grid)' })
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(MAX_GRID)
@@ -63,13 +72,26 @@ export class PartialDependenceCurveDto {
   values: number[];
 }
 
+/** The payload that goes with each type; the others are absent (checked by validateArtifact). */
+const PAYLOADS: [ExplainabilityType, string][] = [
+  ['FEATURE_IMPORTANCE', 'featureImportance'],
+  ['SHAP_VALUES', 'shap'],
+  ['PARTIAL_DEPENDENCE', 'partialDependence'],
+];
+
 /** Exactly the payload that matches `type`: featureImportance, shap or partialDependence. */
+@ApiSchemaRules({
+  oneOf: PAYLOADS.map(([type, field]) => ({
+    properties: { type: { enum: [type] } },
+    allOf: [present(field), ...PAYLOADS.filter(([, other]) => other !== field).map(([, other]) => absent(other))],
+  })),
+})
 export class CreateExplainabilityArtifactRequestDto {
   @ApiProperty({ enum: EXPLAINABILITY_TYPES })
   @IsIn(EXPLAINABILITY_TYPES)
   type: ExplainabilityType;
 
-  @ApiPropertyOptional({ example: 'permutation importance, test window' })
+  @ApiPropertyOptional({ example: 'permutation importance, test window', pattern: NAME_PATTERN.source })
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
   @Omittable()
@@ -81,7 +103,7 @@ export class CreateExplainabilityArtifactRequestDto {
   @Omittable()
   description?: string;
 
-  @ApiPropertyOptional({ type: [FeatureImportanceDto], description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}` })
+  @ApiPropertyOptional({ type: [FeatureImportanceDto], minItems: 1, maxItems: MAX_FEATURES, description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}` })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_FEATURES)
@@ -94,7 +116,7 @@ export class CreateExplainabilityArtifactRequestDto {
   @Omittable()
   shap?: ShapValuesDto;
 
-  @ApiPropertyOptional({ type: [PartialDependenceCurveDto], description: `For PARTIAL_DEPENDENCE: one curve per feature, at most ${MAX_CURVES}` })
+  @ApiPropertyOptional({ type: [PartialDependenceCurveDto], minItems: 1, maxItems: MAX_CURVES, description: `For PARTIAL_DEPENDENCE: one curve per feature, at most ${MAX_CURVES}` })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CURVES)

@@ -1,14 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsMongoId, IsString, Matches, Max, Min } from 'class-validator';
 
-import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
-import { ReturnPointDto } from '../../scenarios/dto/scenario-parts.dto.js';
-import { IsMetricMap, IsReturnSeries } from '../../validation/evaluation-validators.js';
+import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { KEY_RULE, NAME_PATTERN, NAME_RULE, OBJECT_ID_PATTERN } from '../../../common/validation/patterns.js';
+import { BACKTEST_RULES, ReturnPointDto } from '../../scenarios/dto/scenario-parts.dto.js';
+import { HARD_MAX_SERIES_POINTS, IsMetricMap, IsReturnSeries, MAX_METRICS } from '../../validation/evaluation-validators.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
 
 /** A model version (modelName + version) or a lifecycle run (lifecycleRunId), with its backtest. */
+@ApiSchemaRules({
+  oneOf: [
+    { allOf: [present('modelName', 'version'), absent('lifecycleRunId')] },
+    { allOf: [present('lifecycleRunId'), absent('modelName'), absent('version')] },
+  ],
+  ...BACKTEST_RULES,
+})
 export class CandidateDto {
-  @ApiPropertyOptional({ example: 'kospi-momentum', description: 'With version: a registered model version, which receives the verdict' })
+  @ApiPropertyOptional({ example: 'kospi-momentum', pattern: NAME_PATTERN.source, description: 'With version: a registered model version, which receives the verdict' })
   @IsString()
   @Matches(NAME_PATTERN, { message: `modelName must be ${NAME_RULE}` })
   @Omittable()
@@ -21,30 +29,41 @@ export class CandidateDto {
   @Omittable()
   version?: number;
 
-  @ApiPropertyOptional({ example: '665f1c2b9d1e8a0012345678', pattern: '^[0-9a-fA-F]{24}$', description: 'A lifecycle run, instead of a model version' })
+  @ApiPropertyOptional({ pattern: OBJECT_ID_PATTERN.source, description: 'A lifecycle run, instead of a model version' })
   @IsMongoId({ message: 'lifecycleRunId must be a 24-character hexadecimal id' })
   @Omittable()
   lifecycleRunId?: string;
 
-  @ApiPropertyOptional({ example: 'momentum v7, 2015-2024 backtest' })
+  @ApiPropertyOptional({ example: 'momentum v7, 2015-2024 backtest', pattern: NAME_PATTERN.source })
   @IsString()
   @Matches(NAME_PATTERN, { message: `label must be ${NAME_RULE}` })
   @Omittable()
   label?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, example: { sharpe: 1.3, turnover: 4.2 }, description: 'Backtest metrics; with returns, only metrics the harness does not compute' })
+  @ApiPropertyOptional({
+    type: 'object',
+    maxProperties: MAX_METRICS,
+    additionalProperties: { type: 'number' },
+    example: { turnover: 4.2 },
+    description: `Backtest metrics; with returns, only metrics the harness does not compute. Keys are ${KEY_RULE}`,
+  })
   @IsMetricMap(false)
   @Omittable()
   metrics?: Record<string, number>;
 
-  @ApiPropertyOptional({ type: [ReturnPointDto], description: 'Periodic simple returns, from which the harness computes the metrics' })
-  @IsReturnSeries()
+  @ApiPropertyOptional({
+    type: [ReturnPointDto],
+    minItems: 1,
+    maxItems: HARD_MAX_SERIES_POINTS,
+    description: 'Periodic simple returns, from which the harness computes the metrics; the configured EVALUATION_MAX_SERIES_POINTS applies',
+  })
+  @IsReturnSeries({ reference: false })
   @Omittable()
   returns?: ReturnPointDto[];
 }
 
 export class CreateRunRequestDto {
-  @ApiProperty({ example: '665f1c2b9d1e8a0012345678', pattern: '^[0-9a-fA-F]{24}$' })
+  @ApiProperty({ example: '665f1c2b9d1e8a0012345678', pattern: OBJECT_ID_PATTERN.source })
   @IsMongoId({ message: 'scenarioId must be a 24-character hexadecimal id' })
   scenarioId: string;
 

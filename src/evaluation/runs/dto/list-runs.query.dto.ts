@@ -11,7 +11,7 @@ export class ListRunsQueryDto extends PageQueryDto {
   @IsMongoId({ message: 'scenarioId must be a 24-character hexadecimal id' })
   scenarioId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -2,13 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { RETURN_FREQUENCIES, type ReturnFrequency } from '../../../../libs/contracts/src/index.js';
+import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
 import { BaselineDto, BenchmarkDto, ComplianceRulesDto, MetricThresholdDto, PeriodDto, StressEventDto } from './scenario-parts.dto.js';
 
+/** A threshold inside a stress event that is relative to the baseline needs the baseline's returns, to compute it over the window. */
+export const RELATIVE_STRESS_THRESHOLDS_NEED_RETURNS = [
+  { properties: { baseline: present('returns') } },
+  { properties: { stressEvents: { items: { properties: { thresholds: { items: absent('baseline') } } } } } },
+];
+
 /** Left out, a field takes its default; null is accepted only where it means something (no model, rate, period or benchmark). */
+@ApiSchemaRules({ anyOf: RELATIVE_STRESS_THRESHOLDS_NEED_RETURNS })
 export class CreateScenarioRequestDto {
-  @ApiProperty({ example: 'kospi-momentum-2015-2024', description: `Unique; ${NAME_RULE}` })
+  @ApiProperty({ example: 'kospi-momentum-2015-2024', pattern: NAME_PATTERN.source, description: `Unique; ${NAME_RULE}` })
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
   name: string;
@@ -19,7 +27,7 @@ export class CreateScenarioRequestDto {
   @Omittable()
   description?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'kospi-momentum', description: 'The registered model the scenario belongs to: each new version of it is evaluated here' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'kospi-momentum', pattern: NAME_PATTERN.source, description: 'The registered model the scenario belongs to: each new version of it is evaluated here' })
   @IsOptional()
   @IsString()
   @Matches(NAME_PATTERN, { message: `modelName must be ${NAME_RULE}` })
@@ -37,7 +45,7 @@ export class CreateScenarioRequestDto {
   @Max(0.5)
   riskFreeRate?: number | null;
 
-  @ApiPropertyOptional({ type: PeriodDto, nullable: true, description: "Candidate dates must fall inside it; default the baseline's dates" })
+  @ApiPropertyOptional({ type: PeriodDto, nullable: true, description: "Candidate dates must fall inside it; default the baseline's dates. Null or left out: none" })
   @IsOptional()
   @NestedObject(() => PeriodDto)
   period?: PeriodDto | null;
@@ -52,7 +60,7 @@ export class CreateScenarioRequestDto {
   @NestedObject(() => BenchmarkDto)
   benchmark?: BenchmarkDto | null;
 
-  @ApiPropertyOptional({ type: [StressEventDto], maxItems: 50 })
+  @ApiPropertyOptional({ type: [StressEventDto], maxItems: 50, description: 'Each with its own name' })
   @IsArray()
   @ArrayMaxSize(50)
   @NestedObject(() => StressEventDto, { each: true })

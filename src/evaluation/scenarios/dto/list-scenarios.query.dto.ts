@@ -4,13 +4,13 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 export class ListScenariosQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only scenarios of this model' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Only scenarios of this model' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   modelName?: string;
 
-  @ApiPropertyOptional({ description: 'Only scenarios whose name starts with this text' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Only scenarios whose name starts with this text' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

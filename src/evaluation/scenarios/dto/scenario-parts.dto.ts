@@ -2,21 +2,47 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { CHECK_SEVERITIES, type CheckSeverity } from '../../../../libs/contracts/src/index.js';
+import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { IsCalendarDate } from '../../../common/validation/date-time.js';
 import { KEY_PATTERN, KEY_RULE, NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
-import { IsCalendarDate, IsMetricMap, IsReturnSeries } from '../../validation/evaluation-validators.js';
+import { STANDARD_METRICS } from '../../metrics/metric-keys.js';
+import { HARD_MAX_SERIES_POINTS, IsMetricMap, IsReturnSeries, MAX_METRICS } from '../../validation/evaluation-validators.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
 import { COMPARATORS, type Comparator } from '../scenario.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
-/** One period's simple return (0.01 = +1%) on the date the period ends. Documents the series format. */
+/** One period's simple return (0.01 = +1%) on the date the period ends. Documents the series format (IsReturnSeries checks it). */
 export class ReturnPointDto {
-  @ApiProperty({ example: '2024-01-02', description: 'YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2024-01-02', description: 'YYYY-MM-DD' })
   date: string;
 
   @ApiProperty({ type: Number, nullable: true, example: 0.0042, description: 'Simple return of the period; null marks a missing observation' })
   value: number | null;
 }
+
+/** A point of a reference series (baseline, benchmark), which must be clean. */
+export class ReferenceReturnPointDto {
+  @ApiProperty({ format: 'date', example: '2024-01-02', description: 'YYYY-MM-DD; each date once in a series' })
+  date: string;
+
+  @ApiProperty({ minimum: -1, example: 0.0042, description: 'Simple return of the period: a simple return cannot lose more than everything' })
+  value: number;
+}
+
+/** A metric map that, beside returns, holds none of the metrics the harness computes from them. */
+export const WITHOUT_COMPUTED_METRICS = { properties: Object.fromEntries(STANDARD_METRICS.map((name) => [name, { not: {} }])) };
+
+/** A backtest brings metrics (at least one), returns, or both; with returns, the metrics leave out the computed ones. */
+export const BACKTEST_RULES = {
+  allOf: [
+    { anyOf: [present('returns'), { required: ['metrics'], properties: { metrics: { minProperties: 1 } } }] },
+    { anyOf: [absent('returns'), absent('metrics'), { properties: { metrics: WITHOUT_COMPUTED_METRICS } }] },
+  ],
+};
+
+/** `additionalProperties` of a metric map: its keys are KEY_RULE (a rule OpenAPI 3.0 cannot state on keys). */
+const METRIC_MAP = { type: 'object', maxProperties: MAX_METRICS, additionalProperties: { type: 'number' } } as const;
 
 export class RelativeLimitDto {
   @ApiPropertyOptional({ default: 1, example: 1.2, description: 'limit = baseline × factor + offset' })
@@ -30,8 +56,9 @@ export class RelativeLimitDto {
   offset?: number;
 }
 
+@ApiSchemaRules({ oneOf: [present('value'), present('baseline')] })
 export class MetricThresholdDto {
-  @ApiProperty({ example: 'sharpe', description: `A computed metric (totalReturn, cagr, annualizedVolatility, sharpe, sortino, maxDrawdown, calmar, hitRate, var95, cvar95, beta, alpha, trackingError, informationRatio, observations) or a supplied one; ${KEY_RULE}` })
+  @ApiProperty({ example: 'sharpe', pattern: KEY_PATTERN.source, description: `A computed metric (totalReturn, cagr, annualizedVolatility, sharpe, sortino, maxDrawdown, calmar, hitRate, var95, cvar95, beta, alpha, trackingError, informationRatio, observations) or a supplied one; ${KEY_RULE}` })
   @IsString()
   @Matches(KEY_PATTERN, { message: `metric must be ${KEY_RULE}` })
   metric: string;
@@ -57,26 +84,26 @@ export class MetricThresholdDto {
 }
 
 export class PeriodDto {
-  @ApiProperty({ example: '2015-01-01' })
+  @ApiProperty({ format: 'date', example: '2015-01-01' })
   @IsCalendarDate()
   start: string;
 
-  @ApiProperty({ example: '2024-12-31' })
+  @ApiProperty({ format: 'date', example: '2024-12-31', description: 'Not before start' })
   @IsCalendarDate()
   end: string;
 }
 
 export class StressEventDto {
-  @ApiProperty({ example: 'covid-crash' })
+  @ApiProperty({ example: 'covid-crash', pattern: NAME_PATTERN.source, description: 'Unique among the scenario\'s stress events' })
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
   name: string;
 
-  @ApiProperty({ example: '2020-02-19' })
+  @ApiProperty({ format: 'date', example: '2020-02-19' })
   @IsCalendarDate()
   start: string;
 
-  @ApiProperty({ example: '2020-03-23' })
+  @ApiProperty({ format: 'date', example: '2020-03-23', description: 'Not before start' })
   @IsCalendarDate()
   end: string;
 
@@ -94,34 +121,35 @@ export class StressEventDto {
   thresholds?: MetricThresholdDto[];
 }
 
+@ApiSchemaRules(BACKTEST_RULES)
 export class BaselineDto {
-  @ApiPropertyOptional({ example: 'production v3', default: 'baseline' })
+  @ApiPropertyOptional({ example: 'production v3', default: 'baseline', pattern: NAME_PATTERN.source })
   @IsString()
   @Matches(NAME_PATTERN, { message: `label must be ${NAME_RULE}` })
   @Omittable()
   label?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' }, example: { sharpe: 1.1, maxDrawdown: 0.18 }, description: 'Backtest metrics; with returns, only metrics the harness does not compute' })
+  @ApiPropertyOptional({ ...METRIC_MAP, example: { turnover: 3.1 }, description: `Backtest metrics; with returns, only metrics the harness does not compute. Keys are ${KEY_RULE}` })
   @IsMetricMap(true)
   @Omittable()
   metrics?: Record<string, number>;
 
-  @ApiPropertyOptional({ type: [ReturnPointDto], description: 'Periodic simple returns; must be clean (no repeated dates, no missing or non-finite values)' })
-  @IsReturnSeries()
+  @ApiPropertyOptional({ type: [ReferenceReturnPointDto], minItems: 1, maxItems: HARD_MAX_SERIES_POINTS, description: 'Periodic simple returns; must be clean (each date once, every value a return of at least -1); the configured EVALUATION_MAX_SERIES_POINTS applies' })
+  @IsReturnSeries({ reference: true })
   @Omittable()
-  returns?: ReturnPointDto[];
+  returns?: ReferenceReturnPointDto[];
 }
 
 export class BenchmarkDto {
-  @ApiPropertyOptional({ example: 'KOSPI 200', default: 'benchmark' })
+  @ApiPropertyOptional({ example: 'KOSPI 200', default: 'benchmark', pattern: NAME_PATTERN.source })
   @IsString()
   @Matches(NAME_PATTERN, { message: `label must be ${NAME_RULE}` })
   @Omittable()
   label?: string;
 
-  @ApiProperty({ type: [ReturnPointDto] })
-  @IsReturnSeries()
-  returns: ReturnPointDto[];
+  @ApiProperty({ type: [ReferenceReturnPointDto], minItems: 1, maxItems: HARD_MAX_SERIES_POINTS, description: 'Clean, like the baseline\'s' })
+  @IsReturnSeries({ reference: true })
+  returns: ReferenceReturnPointDto[];
 }
 
 export class MinHistoryDto {
@@ -143,7 +171,7 @@ export class ExplainabilityRulesDto {
   @Omittable()
   required?: boolean;
 
-  @ApiPropertyOptional({ example: 0.4, description: 'No single feature may carry more than this share of total importance' })
+  @ApiPropertyOptional({ example: 0.4, minimum: 0.000001, maximum: 1, description: 'No single feature may carry more than this share of total importance' })
   @IsNumber(FINITE)
   @Min(0.000001)
   @Max(1)

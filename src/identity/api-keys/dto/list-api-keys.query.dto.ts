@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 export class ListApiKeysQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only keys of this owner (stable id)', example: 'service:ci' })
+  @ApiPropertyOptional({ maxLength: 300, description: 'Only keys of this owner (stable id)', example: 'service:ci' })
   @IsOptional() @IsString() @MaxLength(300)
   ownerId?: string;
 

@@ -1,18 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 import { DRIFT_SEVERITIES, DRIFT_STATUSES, type DriftSeverity, type DriftStatus } from '../../../../libs/contracts/src/index.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { IsDateTime } from '../../../common/validation/date-time.js';
 
 export class ListDriftEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   modelName?: string;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -29,13 +30,13 @@ export class ListDriftEventsQueryDto extends PageQueryDto {
   @IsIn(DRIFT_STATUSES)
   status?: DriftStatus;
 
-  @ApiPropertyOptional({ description: 'Detected at or after (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Detected at or after this time' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Detected at or before (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Detected at or before this time; not before from' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   to?: string;
 }

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsNumber,
@@ -18,11 +17,14 @@ import {
 } from 'class-validator';
 
 import { DRIFT_SEVERITIES, DRIFT_STATISTICS, type DriftSeverity, type DriftStatistic } from '../../../../libs/contracts/src/index.js';
+import { ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { IsDateTime } from '../../../common/validation/date-time.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
-import type { DriftDirection } from '../drift-severity.js';
+import { DEFAULT_THRESHOLDS, type DriftDirection } from '../drift-severity.js';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 
+/** Ordered in the direction of worse drift (medium, then high, then critical): a rule between values, checked by DriftEventsService (422). */
 export class SeverityBandsDto {
   @ApiProperty({ example: 0.1, description: 'Value at which drift becomes MEDIUM' })
   @IsNumber(FINITE)
@@ -37,19 +39,29 @@ export class SeverityBandsDto {
   critical: number;
 }
 
+/**
+ * Checked by DriftEventsService: a CUSTOM statistic is named; a statistic without a conventional threshold
+ * (WASSERSTEIN, CUSTOM) comes with a threshold or bands.
+ */
+@ApiSchemaRules({
+  allOf: [
+    { anyOf: [{ properties: { statistic: { not: { enum: ['CUSTOM'] } } } }, { required: ['statisticName'], properties: { statisticName: { minLength: 1 } } }] },
+    { anyOf: [{ properties: { statistic: { enum: Object.keys(DEFAULT_THRESHOLDS) } } }, present('threshold'), present('bands')] },
+  ],
+})
 export class RecordDriftEventRequestDto {
-  @ApiProperty({ example: 'kospi-momentum', description: 'Name of a registered model' })
+  @ApiProperty({ example: 'kospi-momentum', pattern: NAME_PATTERN.source, description: 'Name of a registered model' })
   @IsString()
   @Matches(NAME_PATTERN, { message: `modelName must be ${NAME_RULE}` })
   modelName: string;
 
-  @ApiPropertyOptional({ example: 3, description: 'Version of the model the observation concerns' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, example: 3, description: 'Version of the model the observation concerns' })
   @IsOptional()
   @IsInt()
   @Min(1)
   modelVersion?: number;
 
-  @ApiProperty({ type: [String], example: ['volume_zscore', 'sector_beta'], description: 'Feature or features that drifted' })
+  @ApiProperty({ type: [String], minItems: 1, maxItems: 500, maxLength: 200, example: ['volume_zscore', 'sector_beta'], description: 'Feature or features that drifted' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -61,7 +73,7 @@ export class RecordDriftEventRequestDto {
   @IsIn(DRIFT_STATISTICS)
   statistic: DriftStatistic;
 
-  @ApiPropertyOptional({ example: 'hellinger', description: 'Required when statistic is CUSTOM' })
+  @ApiPropertyOptional({ example: 'hellinger', maxLength: 100, description: 'Required (not empty) when statistic is CUSTOM' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -73,6 +85,8 @@ export class RecordDriftEventRequestDto {
 
   @ApiPropertyOptional({
     example: 0.1,
+    minimum: 0,
+    exclusiveMinimum: true,
     description: 'Alert threshold; defaults to the convention for PSI, KS and JS_DIVERGENCE (0.1); required for WASSERSTEIN and CUSTOM unless bands are given',
   })
   @IsOptional()
@@ -96,9 +110,9 @@ export class RecordDriftEventRequestDto {
   @IsIn(DRIFT_SEVERITIES)
   severity?: DriftSeverity;
 
-  @ApiPropertyOptional({ example: '2026-11-24T21:00:00Z', description: 'When the drift was detected; defaults to now' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-24T21:00:00Z', description: 'When the drift was detected; defaults to now' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   detectedAt?: string;
 
   @ApiPropertyOptional({ example: 'Retrain on the last 18 months; review sector exposure', maxLength: 5000 })

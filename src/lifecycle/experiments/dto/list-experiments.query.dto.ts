@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBooleanString, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 import { CatalogQueryDto } from '../../../common/pagination/catalog-query.dto.js';
 
 export class ListExperimentsQueryDto extends CatalogQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Include archived experiments' })
   @IsOptional()
-  @IsBooleanString()
+  @IsIn(['true', 'false'])
   includeArchived?: string;
 }

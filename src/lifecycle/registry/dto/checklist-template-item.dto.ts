@@ -6,7 +6,7 @@ import type { ChecklistTemplateItem } from '../registered-model.js';
 
 /** One approval item a model's new versions start with (unchecked). */
 export class ChecklistTemplateItemDto implements ChecklistTemplateItem {
-  @ApiProperty({ example: 'risk-review', description: `Unique within the checklist; ${KEY_RULE}. The key \`evaluation\` is checked by the evaluation harness.` })
+  @ApiProperty({ example: 'risk-review', pattern: KEY_PATTERN.source, description: `Unique within the checklist; ${KEY_RULE}. The key \`evaluation\` is checked by the evaluation harness.` })
   @IsString()
   @Matches(KEY_PATTERN, { message: `key must be ${KEY_RULE}` })
   key: string;

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+import { IsDateTime } from '../../../common/validation/date-time.js';
 
 import type { ProductionAt } from '../model-stages.service.js';
 
@@ -13,7 +15,7 @@ export class RollbackRequestDto {
 export class ProductionAtQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'The moment to ask about; now when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 date-time' })
+  @IsDateTime()
   at?: string;
 }
 

@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
+import { KeysMatch } from '../../../common/validation/beyond-schema.js';
 import { KEY_PATTERN, KEY_RULE } from '../../../common/validation/patterns.js';
 import { parseMetricValue } from '../../runs/metrics/metric-value.js';
 import { METRIC_DIRECTIONS } from '../comparison/metric-directions.js';
@@ -11,6 +13,10 @@ type EntryCheck = (value: unknown) => string | null;
 
 /** An object whose keys match KEY_PATTERN (they become field paths) and whose values pass `check`. */
 function IsRecordOf(name: string, maxEntries: number, check: EntryCheck): PropertyDecorator {
+  return applyDecorators(IsBoundedRecord(name, maxEntries, check), KeysMatch(KEY_PATTERN, KEY_RULE));
+}
+
+function IsBoundedRecord(name: string, maxEntries: number, check: EntryCheck): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name,
@@ -29,7 +35,6 @@ function problemOf(value: unknown, maxEntries: number, check: EntryCheck): strin
   const entries = Object.entries(value);
   if (entries.length > maxEntries) return `must have at most ${maxEntries} entries`;
   for (const [key, entry] of entries) {
-    if (!KEY_PATTERN.test(key)) return `key '${key.slice(0, 60)}' must be ${KEY_RULE}`;
     const problem = check(entry);
     if (problem) return `value of '${key}' ${problem}`;
   }

@@ -3,15 +3,17 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNumber, IsOptional, I
 
 import { QUEUE_NAME_PATTERN } from '../policies/trainer-spec.js';
 
+const WORKER = /^[A-Za-z0-9._@:-]{1,128}$/;
+
 export class ClaimRetrainingJobRequestDto {
-  @ApiProperty({ example: 'risk-team-trainer-7f3a', description: 'Who claims the job: shown on the job as its worker' })
+  @ApiProperty({ example: 'risk-team-trainer-7f3a', pattern: WORKER.source, description: 'Who claims the job: shown on the job as its worker' })
   @IsString()
-  @Matches(/^[A-Za-z0-9._@:-]{1,128}$/, { message: 'worker must be 1-128 letters, digits or . _ @ : -' })
+  @Matches(WORKER, { message: 'worker must be 1-128 letters, digits or . _ @ : -' })
   worker: string;
 }
 
 export class ClaimNextRetrainingJobRequestDto extends ClaimRetrainingJobRequestDto {
-  @ApiPropertyOptional({ type: [String], example: ['risk-models'], description: 'Queues to take a job from; default every queue of the trainer key' })
+  @ApiPropertyOptional({ type: [String], minItems: 1, maxItems: 20, pattern: QUEUE_NAME_PATTERN.source, example: ['risk-models'], description: 'Queues to take a job from; default every queue of the trainer key' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -5,7 +5,7 @@ import { RETRAINING_JOB_STATES, type RetrainingJobState } from '../../../../libs
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
 export class ListRetrainingJobsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only jobs of this model' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Only jobs of this model' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

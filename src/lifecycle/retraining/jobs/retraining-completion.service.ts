@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 
 import {
   parseRetrainingResult,
+  RESULT_KEY_PATTERN,
   RETRAINING_EXTERNAL_QUEUE,
   RETRAINING_QUEUE,
   type RetrainingJobPayload,
@@ -12,7 +13,7 @@ import {
 } from '../../../../libs/contracts/src/index.js';
 import { AuditService } from '../../../audit/audit.service.js';
 import { actorOf, hasRole, type ActorRef, type Principal } from '../../../common/auth/principal.js';
-import { ConflictError, ForbiddenError, IllegalTransitionError, InvalidInputError } from '../../../common/errors/domain.errors.js';
+import { ConflictError, ForbiddenError, IllegalTransitionError, InconsistentInputError, InvalidInputError, type FieldError } from '../../../common/errors/domain.errors.js';
 import { RetrainingOutbox } from '../outbox/retraining-outbox.js';
 import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
@@ -99,7 +100,10 @@ export class RetrainingCompletionService {
   /** Stores the result and hands the closing steps (run, version) to the platform worker through the outbox. */
   async complete(id: string, principal: Principal, body: unknown): Promise<RetrainingJob> {
     const parsed = parseRetrainingResult(body);
-    if (!parsed.ok) throw new InvalidInputError(`The result is invalid: ${parsed.errors.map((e) => e.message).join('; ')}`, parsed.errors);
+    if (!parsed.ok) {
+      const message = `The result is invalid: ${parsed.errors.map((e) => e.message).join('; ')}`;
+      throw parsed.errors.every(isKeyError) ? new InconsistentInputError(message, parsed.errors) : new InvalidInputError(message, parsed.errors);
+    }
     const job = await this.service.get(id);
     const kind = this.assertReporting(job, ['webhook', 'external']);
     await this.assertMayReport(job, principal, 'complete');
@@ -230,4 +234,10 @@ export class RetrainingCompletionService {
  */
 function reporterOf(job: RetrainingJob, principal: Principal): ActorRef {
   return principal.jobId === job.id && job.claimedBy ? job.claimedBy : actorOf(principal);
+}
+
+/** An error about a key of metrics, params or tags, which the contract reports as `<map>.<key>`: a rule the schema cannot state. */
+function isKeyError(error: FieldError): boolean {
+  const [map, ...rest] = error.field.split('.');
+  return ['metrics', 'params', 'tags'].includes(map) && rest.length > 0 && !RESULT_KEY_PATTERN.test(rest.join('.'));
 }

@@ -5,7 +5,7 @@ import type { DriftSeverity } from '../../../../libs/contracts/src/index.js';
 import { pendingAudit } from '../../../audit/audit-entry.js';
 import { AuditService } from '../../../audit/audit.service.js';
 import type { ActorRef } from '../../../common/auth/principal.js';
-import { InvalidInputError } from '../../../common/errors/domain.errors.js';
+import { InconsistentInputError, InvalidInputError } from '../../../common/errors/domain.errors.js';
 import { RegisteredModelsService } from '../../registry/registered-models.service.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
 import type { RetrainingPolicy } from './retraining-policy.js';
@@ -48,7 +48,10 @@ export class RetrainingPoliciesService {
   async put(modelName: string, input: RetrainingPolicyInput, actor: ActorRef): Promise<RetrainingPolicy> {
     await this.models.get(modelName);
     const resolved = resolveTrainerSpec(input.trainer, this.trainerRules());
-    if (!resolved.spec) throw new InvalidInputError(`The retraining policy is invalid: ${resolved.errors.map((e) => e.message).join('; ')}`, resolved.errors);
+    if (!resolved.spec) {
+      const message = `The retraining policy cannot be used: ${resolved.errors.map((e) => e.message).join('; ')}`;
+      throw resolved.beyondSchema ? new InconsistentInputError(message, resolved.errors) : new InvalidInputError(message, resolved.errors);
+    }
     const before = await this.effective(modelName);
     const changes = { ...input, trainer: resolved.spec };
     const draft = pendingAudit({ actor, action: 'retraining.policy.changed', resource: { type: 'model', id: modelName }, before: summary(before), after: summary(changes) });

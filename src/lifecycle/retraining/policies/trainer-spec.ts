@@ -22,15 +22,23 @@ export interface TrainerRules {
 }
 
 export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** The shape of a webhook URL: http or https, a host, then anything but spaces. Whether the host parses and is allowed is checked apart. */
+export const WEBHOOK_URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/;
 export const MAX_SETTINGS_BYTES = 16 * 1024;
 const MAX_SETTINGS_DEPTH = 6;
 
 /**
  * Completes and checks a trainer choice. A command trainer is named, never given as a command line, so the
- * API can only choose among executables the operator configured.
+ * API can only choose among executables the operator configured. `beyondSchema` says whether every error is
+ * one the request's schema cannot state (a trainer this deployment does not configure, a host it does not
+ * allow, settings too large or deep, or keyed with names that cannot be stored).
  */
-export function resolveTrainerSpec(input: TrainerSpecInput, rules: TrainerRules): { spec: TrainerSpec; errors: [] } | { spec: null; errors: FieldError[] } {
+export function resolveTrainerSpec(
+  input: TrainerSpecInput,
+  rules: TrainerRules,
+): { spec: TrainerSpec; errors: [] } | { spec: null; errors: FieldError[]; beyondSchema: boolean } {
   const errors: FieldError[] = [];
+  const beyond: FieldError[] = [];
   const misplaced = (field: 'command' | 'url' | 'queue') => {
     if (input[field] !== undefined) errors.push({ field: `trainer.${field}`, message: `trainer.${field} does not apply to a ${input.kind} trainer` });
   };
@@ -39,16 +47,17 @@ export function resolveTrainerSpec(input: TrainerSpecInput, rules: TrainerRules)
     misplaced('queue');
     if (input.command === undefined) errors.push({ field: 'trainer.command', message: `trainer.command is required: one of ${rules.commandTrainers.join(', ') || '(none configured)'}` });
     else if (!rules.commandTrainers.includes(input.command)) {
-      errors.push({ field: 'trainer.command', message: `'${input.command}' is not a configured command trainer; configured: ${rules.commandTrainers.join(', ') || '(none)'}` });
+      beyond.push({ field: 'trainer.command', message: `'${input.command}' is not a configured command trainer; configured: ${rules.commandTrainers.join(', ') || '(none)'}` });
     }
   } else if (input.kind === 'webhook') {
     misplaced('command');
     misplaced('queue');
     if (input.url === undefined) errors.push({ field: 'trainer.url', message: 'trainer.url is required for a webhook trainer' });
-    else if (!isHttpUrl(input.url)) errors.push({ field: 'trainer.url', message: 'trainer.url must be an absolute http or https URL' });
+    else if (!WEBHOOK_URL_PATTERN.test(input.url)) errors.push({ field: 'trainer.url', message: 'trainer.url must be an absolute http or https URL' });
+    else if (!isHttpUrl(input.url)) beyond.push({ field: 'trainer.url', message: 'trainer.url does not parse as a URL (check its host and port)' });
     else {
       const verdict = checkUrl(input.url, rules.webhookAllowedHosts);
-      if (!verdict.ok) errors.push({ field: 'trainer.url', message: `trainer.url is not allowed: ${verdict.reason}` });
+      if (!verdict.ok) beyond.push({ field: 'trainer.url', message: `trainer.url is not allowed: ${verdict.reason}` });
     }
   } else {
     misplaced('command');
@@ -56,8 +65,8 @@ export function resolveTrainerSpec(input: TrainerSpecInput, rules: TrainerRules)
     if (input.queue !== undefined && !QUEUE_NAME_PATTERN.test(input.queue)) errors.push({ field: 'trainer.queue', message: 'trainer.queue must be 1-64 letters, digits, _ or -' });
     if (input.queue === RETRAINING_QUEUE) errors.push({ field: 'trainer.queue', message: `'${RETRAINING_QUEUE}' is the platform worker's own queue; choose another for external workers` });
   }
-  errors.push(...settingsErrors(input.settings ?? {}));
-  if (errors.length > 0) return { spec: null, errors };
+  beyond.push(...settingsErrors(input.settings ?? {}));
+  if (errors.length + beyond.length > 0) return { spec: null, errors: [...errors, ...beyond], beyondSchema: errors.length === 0 };
   return {
     spec: {
       kind: input.kind,

@@ -1,19 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-import { KEY_RULE, NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
+import { IsDateTime } from '../../../common/validation/date-time.js';
+import { KEY_RULE, NAME_PATTERN, NAME_RULE, OBJECT_ID_PATTERN } from '../../../common/validation/patterns.js';
 import { PARAM_VALUE_MAX_LENGTH, PARAMS_RULE, TAG_VALUE_MAX_LENGTH, TAGS_RULE, URI_PATTERN } from './run-limits.js';
 import { IsStringMap } from './string-map.validator.js';
 
-export const OBJECT_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
-
 export class CreateModelRunRequestDto {
-  @ApiProperty({ example: '665f1c2b9d1e8a0012345678', description: 'An experiment that exists and is not archived' })
+  @ApiProperty({ example: '665f1c2b9d1e8a0012345678', pattern: OBJECT_ID_PATTERN.source, description: 'An experiment that exists and is not archived' })
   @IsString()
   @Matches(OBJECT_ID_PATTERN, { message: 'experimentId must be a 24-character hexadecimal id' })
   experimentId: string;
 
-  @ApiPropertyOptional({ example: 'lr-sweep-07', description: `${NAME_RULE}; made from the id when absent` })
+  @ApiPropertyOptional({ example: 'lr-sweep-07', pattern: NAME_PATTERN.source, description: `${NAME_RULE}; made from the id when absent` })
   @IsOptional()
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
@@ -21,10 +20,10 @@ export class CreateModelRunRequestDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'When training started; the time of the request when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'startTime must be an ISO 8601 date-time' })
+  @IsDateTime()
   startTime?: string;
 
-  @ApiPropertyOptional({ example: 's3://ml-artifacts/kospi-momentum/lr-sweep-07/', maxLength: 2000 })
+  @ApiPropertyOptional({ example: 's3://ml-artifacts/kospi-momentum/lr-sweep-07/', maxLength: 2000, pattern: URI_PATTERN.source })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -33,6 +32,7 @@ export class CreateModelRunRequestDto {
 
   @ApiPropertyOptional({
     type: 'object',
+    maxProperties: PARAMS_RULE.maxEntries,
     additionalProperties: { type: 'string', maxLength: PARAM_VALUE_MAX_LENGTH },
     example: { lr: '0.01', lookback: '20' },
     description: `Hyper-parameters, at most ${PARAMS_RULE.maxEntries}; keys are ${KEY_RULE}`,
@@ -43,6 +43,7 @@ export class CreateModelRunRequestDto {
 
   @ApiPropertyOptional({
     type: 'object',
+    maxProperties: TAGS_RULE.maxEntries,
     additionalProperties: { type: 'string', maxLength: TAG_VALUE_MAX_LENGTH },
     example: { team: 'alpha' },
     description: `At most ${TAGS_RULE.maxEntries}; keys are ${KEY_RULE}`,

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 import { RUN_STATUSES, type RunStatus } from '../../../../libs/contracts/src/index.js';
+import { IsDateTime } from '../../../common/validation/date-time.js';
 
 export class EndModelRunRequestDto {
   @ApiProperty({
@@ -14,6 +15,6 @@ export class EndModelRunRequestDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'When training ended (not before startTime); the time of the request when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'endTime must be an ISO 8601 date-time' })
+  @IsDateTime()
   endTime?: string;
 }

@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
+import { KeysMatch } from '../../../common/validation/beyond-schema.js';
 import { KEY_PATTERN, KEY_RULE } from '../../../common/validation/patterns.js';
 
 export interface StringMapRule {
@@ -10,6 +12,10 @@ export interface StringMapRule {
 
 /** An object whose keys match KEY_PATTERN (they become field paths) and whose values are bounded strings. */
 export function IsStringMap(rule: StringMapRule): PropertyDecorator {
+  return applyDecorators(IsBoundedStringMap(rule), KeysMatch(KEY_PATTERN, KEY_RULE));
+}
+
+function IsBoundedStringMap(rule: StringMapRule): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name: 'isStringMap',
@@ -30,7 +36,6 @@ function problemOf(value: unknown, rule: StringMapRule): string | null {
   if (entries.length < rule.minEntries) return `must have at least ${rule.minEntries} entry`;
   if (entries.length > rule.maxEntries) return `must have at most ${rule.maxEntries} entries`;
   for (const [key, entry] of entries) {
-    if (!KEY_PATTERN.test(key)) return `key '${key.slice(0, 60)}' must be ${KEY_RULE}`;
     if (typeof entry !== 'string') return `value of '${key}' must be a string`;
     if (entry.length > rule.maxValueLength) return `value of '${key}' must be at most ${rule.maxValueLength} characters`;
   }

@@ -6,7 +6,7 @@ import { parseMetricValue } from './metric-value.js';
 export const MAX_POINTS_PER_BATCH = 1000;
 /** Enough to show a caller the pattern of what is wrong without echoing a thousand lines. */
 const MAX_REPORTED_ERRORS = 50;
-const MAX_TIMESTAMP_MS = 8.64e15;
+export const MAX_TIMESTAMP_MS = 8.64e15;
 const POINT_FIELDS = new Set(['key', 'value', 'step', 'timestamp']);
 const VALUE_RULE = 'a finite number or one of "NaN", "Infinity", "-Infinity"';
 

@@ -5,9 +5,9 @@ import { Roles } from '../../../common/auth/roles.decorator.js';
 import { IngestionRateLimit } from '../../../common/http/rate-limit/rate-limit.decorator.js';
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../../common/pagination/page.js';
-import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 import { ParseObjectIdPipe } from '../../../common/validation/object-id.pipe.js';
 import { LogModelRunMetricsRequestDto } from '../dto/log-model-run-metrics.request.dto.js';
+import { MetricHistoryQueryDto } from '../dto/metric-history.query.dto.js';
 import { LogModelRunMetricsResponseDto, MetricHistoryPageResponseDto, MetricPointResponseDto } from '../dto/metric-point.response.dto.js';
 import { ParseKeyPipe } from '../parse-key.pipe.js';
 import { MetricBatchPipe } from './metric-batch.pipe.js';
@@ -41,7 +41,7 @@ export class RunMetricsController {
   async history(
     @Param('id', ParseObjectIdPipe) id: string,
     @Param('key', ParseKeyPipe) key: string,
-    @Query() query: PageQueryDto,
+    @Query() query: MetricHistoryQueryDto,
   ): Promise<MetricHistoryPageResponseDto> {
     return mapPage(await this.metrics.history(id, key, query), MetricPointResponseDto.from);
   }

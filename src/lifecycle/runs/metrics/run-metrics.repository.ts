@@ -3,10 +3,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 
 import { MongoRepository, type PageRequest } from '../../../common/database/mongo.repository.js';
-import { InvalidInputError } from '../../../common/errors/domain.errors.js';
-import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor.js';
 import type { Page } from '../../../common/pagination/page.js';
 import { DEFAULT_PAGE_SIZE } from '../../../common/pagination/page-query.dto.js';
+import { decodeHistoryCursor, encodeHistoryCursor } from './metric-history-cursor.js';
 import type { MetricPoint } from './metric-point.js';
 import { RunMetricDocument } from './run-metric.schema.js';
 
@@ -38,21 +37,13 @@ export class RunMetricsRepository extends MongoRepository<RunMetricDocument> {
     const hasMore = docs.length > limit;
     if (hasMore) docs.pop();
     const last = docs.at(-1) as RunMetricLean | undefined;
-    const nextCursor = hasMore && last ? encodeCursor({ value: `${last.step}:${last.timestamp.getTime()}`, id: last._id.toHexString() }) : null;
+    const nextCursor = hasMore && last ? encodeHistoryCursor({ step: last.step, timestamp: last.timestamp, id: last._id.toHexString() }) : null;
     return { items: (docs as RunMetricLean[]).map(({ key: k, value, step, timestamp }) => ({ key: k, value, step, timestamp })), nextCursor };
   }
 }
 
 function afterPosition(cursor: string): object[] {
-  const { value, id } = decodeCursor(cursor);
-  const match = typeof value === 'string' ? /^(\d+):(-?\d+)$/.exec(value) : null;
-  if (!match) {
-    throw new InvalidInputError('The cursor does not belong to a metric history: pass back the nextCursor of the previous page unchanged', [
-      { field: 'cursor', message: 'cursor must be a value returned as nextCursor' },
-    ]);
-  }
-  const step = Number(match[1]);
-  const timestamp = new Date(Number(match[2]));
+  const { step, timestamp, id } = decodeHistoryCursor(cursor);
   const _id = new Types.ObjectId(id);
   return [{ step: { $gt: step } }, { step, timestamp: { $gt: timestamp } }, { step, timestamp, _id: { $gt: _id } }];
 }

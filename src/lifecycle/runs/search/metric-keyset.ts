@@ -1,19 +1,16 @@
-import { InvalidInputError } from '../../../common/errors/domain.errors.js';
 import { decodeCursor, encodeCursor } from '../../../common/pagination/cursor.js';
 
 /**
- * Keyset pagination on a metric. The shared cursor is JSON, which cannot carry ±Infinity, so they travel as
- * the strings "Infinity" and "-Infinity". The ordered field never holds NaN (see RunDocument.orderableMetrics),
- * so $gt and $lt mean the same on every server. Missing values sort as null: first ascending, last descending.
+ * Keyset pagination on a metric. The ordered field never holds NaN (see RunDocument.orderableMetrics), so
+ * $gt and $lt mean the same on every server; ±Infinity travel in the cursor as written. Missing values sort
+ * as null: first ascending, last descending.
  */
 export function encodeMetricCursor(value: number | null, id: string): string {
-  const encoded = value === null || Number.isFinite(value) ? value : value > 0 ? 'Infinity' : '-Infinity';
-  return encodeCursor({ value: encoded, id });
+  return encodeCursor({ value, id });
 }
 
 export function afterMetricCursor(field: string, direction: 1 | -1, cursor: string): object {
-  const { value: raw, id } = decodeCursor(cursor);
-  const value = decodeValue(raw);
+  const { value, id } = decodeCursor(cursor);
   const op = direction === 1 ? '$gt' : '$lt';
   const idAfter = { _id: { [op]: id } };
   if (value === null) {
@@ -22,13 +19,4 @@ export function afterMetricCursor(field: string, direction: 1 | -1, cursor: stri
   const beyond: object[] = [{ [field]: { [op]: value } }, { [field]: value, ...idAfter }];
   if (direction === -1) beyond.push({ [field]: null });
   return { $or: beyond };
-}
-
-function decodeValue(raw: unknown): number | null {
-  if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return raw;
-  if (raw === 'Infinity') return Number.POSITIVE_INFINITY;
-  if (raw === '-Infinity') return Number.NEGATIVE_INFINITY;
-  throw new InvalidInputError('The cursor does not belong to this ordering: pass back the nextCursor of the previous page with the same orderBy', [
-    { field: 'cursor', message: 'cursor must be a value returned as nextCursor for the same orderBy' },
-  ]);
 }

@@ -74,9 +74,8 @@ export function tokenize(text: string, field: 'filter' | 'orderBy'): QueryToken[
     const number = match(NUMBER);
     if (number) {
       at += number.length;
-      const value = Number(number);
-      if (!Number.isFinite(value)) fail(start, 'a finite number', `'${number}'`);
-      tokens.push({ type: 'number', value, position: start + 1, text: number });
+      // Read as JavaScript reads a literal: one beyond the range of a double is ±Infinity, a value metrics can hold.
+      tokens.push({ type: 'number', value: Number(number), position: start + 1, text: number });
       continue;
     }
     const quote = text[at];

@@ -1,6 +1,7 @@
 import { RUN_STATUSES, type RunStatus } from '../../../../libs/contracts/src/index.js';
 import { KEY_PATTERN, KEY_RULE } from '../../../common/validation/patterns.js';
 import { describeToken, tokenize, type ComparisonOperator, type QueryToken } from './query-tokenizer.js';
+import { runFilterPattern } from './run-query-patterns.js';
 import { RunQuerySyntaxError } from './run-query-syntax.error.js';
 
 export type EqualityOperator = '=' | '!=';
@@ -12,6 +13,8 @@ export type RunFilterClause =
 
 export const MAX_FILTER_LENGTH = 2000;
 export const MAX_FILTER_COMPARISONS = 20;
+/** The filters this parser accepts, for the document (without the length limit, stated apart). */
+export const RUN_FILTER_PATTERN = runFilterPattern(MAX_FILTER_COMPARISONS);
 
 const SCOPES: Record<string, 'metric' | 'param' | 'tag'> = { metrics: 'metric', params: 'param', tags: 'tag' };
 const FIELD = 'metrics.<key>, params.<key>, tags.<key> or status';

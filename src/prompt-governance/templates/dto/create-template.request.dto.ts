@@ -7,7 +7,7 @@ import { NestedObject, Omittable } from '../../shared/field-presence.js';
 import { PromptPolicyDto, PromptVersionContentRequestDto } from './prompt-content.request.dto.js';
 
 export class CreatePromptTemplateRequestDto {
-  @ApiProperty({ example: 'fund-factsheet-summary', description: `Unique across the platform; ${NAME_RULE}` })
+  @ApiProperty({ example: 'fund-factsheet-summary', pattern: NAME_PATTERN.source, description: `Unique across the platform; ${NAME_RULE}` })
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
   name: string;
@@ -18,12 +18,12 @@ export class CreatePromptTemplateRequestDto {
   @Omittable()
   description?: string;
 
-  @ApiProperty({ example: 'wealth-genai', description: 'The team that owns the template' })
+  @ApiProperty({ example: 'wealth-genai', pattern: NAME_PATTERN.source, description: 'The team that owns the template' })
   @IsString()
   @Matches(NAME_PATTERN, { message: `owner must be ${NAME_RULE}` })
   owner: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['wealth', 'summaries'], maxItems: 50 })
+  @ApiPropertyOptional({ type: [String], example: ['wealth', 'summaries'], maxItems: 50, maxLength: 100 })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

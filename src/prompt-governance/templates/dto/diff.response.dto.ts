@@ -18,14 +18,17 @@ export class PromptLineChangeResponseDto implements LineChange {
   toLine: number | null;
 }
 
+/** A setting's or a variable's value: text, a number or a flag, or null where the setting has none. */
+const FIELD_VALUE = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true };
+
 export class PromptFieldChangeResponseDto implements FieldChange {
   @ApiProperty({ example: 'modelSettings.temperature' })
   field: string;
 
-  @ApiProperty({ example: 0.2 })
+  @ApiProperty({ ...FIELD_VALUE, example: 0.2 })
   from: unknown;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ ...FIELD_VALUE, example: 0 })
   to: unknown;
 }
 

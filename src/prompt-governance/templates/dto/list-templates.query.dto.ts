@@ -3,22 +3,22 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 
 import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
 import { LABEL_PATTERN, LABEL_RULE } from '../../labels/label-name.js';
-import { PromptPageQueryDto } from '../../shared/page-query.dto.js';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
-export class ListPromptTemplatesQueryDto extends PromptPageQueryDto {
-  @ApiPropertyOptional({ description: 'Only templates whose name starts with this text' })
+export class ListPromptTemplatesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Only templates whose name starts with this text' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Only templates carrying this tag' })
+  @ApiPropertyOptional({ maxLength: 100, description: 'Only templates carrying this tag' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   tag?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -29,7 +29,7 @@ export class ListPromptTemplatesQueryDto extends PromptPageQueryDto {
   @IsIn(PROMPT_VERSION_STATUSES)
   status?: PromptVersionStatus;
 
-  @ApiPropertyOptional({ example: 'production', description: 'Only templates carrying this label' })
+  @ApiPropertyOptional({ example: 'production', pattern: LABEL_PATTERN.source, description: 'Only templates carrying this label' })
   @IsOptional()
   @Matches(LABEL_PATTERN, { message: `label must be ${LABEL_RULE}` })
   label?: string;

@@ -2,9 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 
 import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
-import { PromptPageQueryDto } from '../../shared/page-query.dto.js';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
-export class ListPromptVersionsQueryDto extends PromptPageQueryDto {
+export class ListPromptVersionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PROMPT_VERSION_STATUSES })
   @IsOptional()
   @IsIn(PROMPT_VERSION_STATUSES)

@@ -18,9 +18,10 @@ import {
 } from 'class-validator';
 
 import { CHAT_ROLES, PROMPT_POLICY_IDS, type ChatRole, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
+import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
 import { MAX_PROMPT_CHARS } from '../../evaluation/prompt-size.js';
 import { NestedObject, Omittable } from '../../shared/field-presence.js';
-import { VARIABLE_NAME } from '../prompt-content.js';
+import { VARIABLE_NAME, VARIABLE_RULE } from '../prompt-content.js';
 import type { PromptContent } from '../prompt-template.js';
 
 export const MAX_TEMPLATE_CHARS = 100_000;
@@ -28,9 +29,9 @@ export const MAX_MESSAGES = 200;
 export const MAX_VARIABLES = 100;
 
 export class PromptVariableDto {
-  @ApiProperty({ example: 'client_name', description: 'Letters, digits and _, starting with a letter or one _; at most 64 characters' })
+  @ApiProperty({ example: 'client_name', pattern: VARIABLE_NAME.source, description: `${VARIABLE_RULE}; declared once in a version` })
   @IsString()
-  @Matches(VARIABLE_NAME, { message: 'name must be letters, digits and _, starting with a letter or one _, at most 64 characters' })
+  @Matches(VARIABLE_NAME, { message: `name must be ${VARIABLE_RULE}` })
   name: string;
 
   @ApiPropertyOptional({ default: true })
@@ -57,7 +58,7 @@ export class PromptChatMessageDto {
 }
 
 export class PromptModelSettingsDto {
-  @ApiProperty({ example: 'gpt-4o-mini' })
+  @ApiProperty({ example: 'gpt-4o-mini', minLength: 1, maxLength: 200 })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -78,6 +79,18 @@ export class PromptModelSettingsDto {
   maxTokens?: number | null;
 }
 
+/** maxChars goes with max-length (required there), disclaimer with financial-advice-disclaimer (checked by checkPolicies). */
+@ApiSchemaRules({
+  allOf: [
+    {
+      anyOf: [
+        { properties: { id: { enum: ['max-length'] } }, ...present('maxChars') },
+        { properties: { id: { not: { enum: ['max-length'] } } }, ...absent('maxChars') },
+      ],
+    },
+    { anyOf: [{ properties: { id: { enum: ['financial-advice-disclaimer'] } } }, absent('disclaimer')] },
+  ],
+})
 export class PromptPolicyDto {
   @ApiProperty({ enum: PROMPT_POLICY_IDS })
   @IsIn(PROMPT_POLICY_IDS)
@@ -90,7 +103,7 @@ export class PromptPolicyDto {
   @Max(10_000_000)
   maxChars?: number;
 
-  @ApiPropertyOptional({ description: 'For financial-advice-disclaimer: the exact disclaimer required instead of the default phrases', maxLength: 1000 })
+  @ApiPropertyOptional({ description: 'For financial-advice-disclaimer: the exact disclaimer required instead of the default phrases', minLength: 3, maxLength: 1000 })
   @IsString()
   @MinLength(3)
   @MaxLength(1000)
@@ -98,7 +111,14 @@ export class PromptPolicyDto {
   disclaimer?: string;
 }
 
+/** Exactly one of a text template or chat messages (checkContent). */
+export const TEMPLATE_OR_MESSAGES = [
+  { allOf: [present('template'), absent('messages')] },
+  { allOf: [present('messages'), absent('template')] },
+];
+
 /** The content of a version: a text template or chat messages, its variables, model settings and commit message. */
+@ApiSchemaRules({ oneOf: TEMPLATE_OR_MESSAGES })
 export class PromptVersionContentRequestDto {
   @ApiPropertyOptional({ example: 'Summarise {{document}} for {{client_name}}.', description: 'A text template (give this or messages)', maxLength: MAX_TEMPLATE_CHARS })
   @IsString()
@@ -119,7 +139,7 @@ export class PromptVersionContentRequestDto {
   @Omittable()
   messages?: PromptChatMessageDto[];
 
-  @ApiPropertyOptional({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared and every declared variable used' })
+  @ApiPropertyOptional({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared, once, and every declared variable used' })
   @IsArray()
   @ArrayMaxSize(MAX_VARIABLES)
   @NestedObject(() => PromptVariableDto, { each: true, optional: true })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Omittable } from '../../shared/field-presence.js';
 import { IsStringRecord } from '../../shared/string-record.validator.js';
-import { MAX_RENDERED_CHARS, VARIABLE_NAME, type RenderedContent } from '../prompt-content.js';
+import { MAX_RENDERED_CHARS, VARIABLE_NAME, VARIABLE_RULE, type RenderedContent } from '../prompt-content.js';
 import { PromptChatMessageResponseDto } from './version.response.dto.js';
 
 export class RenderPromptRequestDto {
@@ -12,7 +12,7 @@ export class RenderPromptRequestDto {
     example: { client_name: 'Kim', document: '...' },
     description: `Values of the variables; the rendered prompt may hold at most ${MAX_RENDERED_CHARS} characters`,
   })
-  @IsStringRecord(100, 200_000, VARIABLE_NAME)
+  @IsStringRecord(100, 200_000, VARIABLE_NAME, VARIABLE_RULE)
   @Omittable()
   variables?: Record<string, string>;
 }

@@ -1,17 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBooleanString, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 import { USAGE_OUTCOMES, type UsageOutcome } from '../../../../libs/contracts/src/index.js';
-import { NAME_PATTERN } from '../../../common/validation/patterns.js';
-import { PromptPageQueryDto } from '../../shared/page-query.dto.js';
+import { IsCalendarDate, IsDateTime } from '../../../common/validation/date-time.js';
+import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-export class ListPromptUsageQueryDto extends PromptPageQueryDto {
-  @ApiPropertyOptional()
+export class ListPromptUsageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ pattern: NAME_PATTERN.source })
   @IsOptional()
-  @Matches(NAME_PATTERN, { message: 'caller must be 1-200 printable characters' })
+  @Matches(NAME_PATTERN, { message: `caller must be ${NAME_RULE}` })
   caller?: string;
 
   @ApiPropertyOptional({ enum: USAGE_OUTCOMES })
@@ -21,29 +20,29 @@ export class ListPromptUsageQueryDto extends PromptPageQueryDto {
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
-  @IsBooleanString()
+  @IsIn(['true', 'false'])
   flagged?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Executions at or after this time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Executions before this time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   to?: string;
 }
 
 export class PromptUsageStatsQueryDto {
-  @ApiPropertyOptional({ example: '2025-04-02', description: 'First UTC day (default: 29 days before `to`)' })
+  @ApiPropertyOptional({ format: 'date', example: '2025-04-02', description: 'First UTC day (default: 29 days before `to`)' })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a day written YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'from must be a real day written YYYY-MM-DD' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-05-01', description: 'Last UTC day, included (default: today); at most 92 days after from' })
+  @ApiPropertyOptional({ format: 'date', example: '2025-05-01', description: 'Last UTC day, included (default: today); not before from, and at most 92 days after it' })
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'to must be a real day written YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 999_999_999, description: 'Only this version' })

@@ -3,10 +3,15 @@
  * pointer commit plus settling), how contended promotions end, and the latency of a 20-version comparison.
  * Every figure is checked for correctness before it is printed: contiguous version numbers, exactly one
  * PRODUCTION version per model after each contended round.
+ *
+ * Versions are created and moved with the run's admin key; moves into PRODUCTION need the approver role,
+ * which only people hold, so they are made by a person with an access token of a local issuer (and that
+ * person created none of the versions, as four eyes requires).
  */
 import mongoose from 'mongoose';
 
-import { fmt, inPool, percentile, startApi, useBenchDatabase } from './runs-bench-support.js';
+import { useLocalIssuer } from './local-issuer.js';
+import { fmt, inPool, jsonHeaders, percentile, startApi, useBenchDatabase } from './runs-bench-support.js';
 
 const VERSIONS_PER_MODE = 1_000;
 const CREATE_MODES = [1, 8, 32];
@@ -22,17 +27,17 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-async function call(method: string, url: string, body?: unknown, actor = 'bench'): Promise<Answer> {
+async function call(method: string, url: string, body?: unknown, credential?: string): Promise<Answer> {
   const res = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json', 'x-actor': actor },
+    headers: jsonHeaders(credential),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-async function ok(method: string, url: string, body?: unknown): Promise<Record<string, unknown>> {
-  const answer = await call(method, url, body);
+async function ok(method: string, url: string, body?: unknown, credential?: string): Promise<Record<string, unknown>> {
+  const answer = await call(method, url, body, credential);
   if (answer.status >= 300) throw new Error(`${method} ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
@@ -55,7 +60,9 @@ async function measure<T>(items: readonly T[], concurrency: number, task: (item:
 
 async function main(): Promise<void> {
   const uri = useBenchDatabase('model_registry');
+  const issuer = await useLocalIssuer();
   const { app, baseUrl } = await startApi();
+  const approver = await issuer.token('bench-approver', 'Bench Approver', ['approver']);
   const models = `${baseUrl}/models`;
   const version = { artifactUri: 's3://bench/model', metrics: { sharpe: 1, max_drawdown: 0.2 } };
   try {
@@ -81,7 +88,7 @@ async function main(): Promise<void> {
     const promoted = await measure(
       Array.from({ length: SEQUENTIAL_PROMOTIONS }, (_, i) => i + 1),
       1,
-      async (v) => void (await ok('POST', `${models}/promote/versions/${v}/stage`, { stage: 'PRODUCTION' })),
+      async (v) => void (await ok('POST', `${models}/promote/versions/${v}/stage`, { stage: 'PRODUCTION' }, approver)),
     );
     latencies('  sequential', promoted.sortedMs, SEQUENTIAL_PROMOTIONS, promoted.seconds, 'promotions');
     const simple = await measure(Array.from({ length: SEQUENTIAL_PROMOTIONS - 1 }, (_, i) => i + 1), 1, async (v) => {
@@ -102,7 +109,7 @@ async function main(): Promise<void> {
         await ok('POST', `${models}/contended/versions/${v}/stage`, { stage: 'STAGING' });
       }
       const t0 = performance.now();
-      const answers = await Promise.all(batch.map((v) => call('POST', `${models}/contended/versions/${v}/stage`, { stage: 'PRODUCTION' })));
+      const answers = await Promise.all(batch.map((v) => call('POST', `${models}/contended/versions/${v}/stage`, { stage: 'PRODUCTION' }, approver)));
       roundMs.push(performance.now() - t0);
       winners += answers.filter((a) => a.status === 200).length;
       conflicts += answers.filter((a) => a.status === 409).length;
@@ -131,6 +138,7 @@ async function main(): Promise<void> {
     await connection.dropDatabase();
     await connection.close();
     await app.close();
+    await issuer.close();
   }
 }
 

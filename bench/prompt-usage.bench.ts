@@ -9,14 +9,15 @@
  *   or checks, as the floor the HTTP figures are measured against;
  * - stats: the per-version, per-day report over everything ingested.
  *
- * Every entry carries a 160-character model output, so the toxicity and PII checks run as in production.
+ * Every entry carries a 153-character model output, so the toxicity and PII checks run as in production.
  * Request bodies are built before the clock starts. The benchmark uses its own database and drops it.
+ * Usage is logged with the run's admin key against an approved version; the approval needs a person other
+ * than the author, who signs in with an access token of a local issuer.
  */
-import 'reflect-metadata';
-
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import mongoose from 'mongoose';
+
+import { useLocalIssuer } from './local-issuer.js';
+import { jsonHeaders, startApi, useBenchDatabase } from './runs-bench-support.js';
 
 const SINGLE_REQUESTS = 3_000;
 const BATCH_SIZE = 1_000;
@@ -32,30 +33,8 @@ interface Phase {
   latenciesMs: number[];
 }
 
-function useBenchDatabase(name: string): string {
-  const base = process.env.MONGODB_URI;
-  if (!base) throw new Error('MONGODB_URI is not set: run benchmarks with `npm run bench`');
-  const url = new URL(base);
-  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') throw new Error(`benchmarks only talk to 127.0.0.1, not ${url.hostname}`);
-  url.pathname = `/bench_${name}`;
-  process.env.MONGODB_URI = url.toString();
-  return url.toString();
-}
-
-async function startApi(): Promise<{ app: NestExpressApplication; baseUrl: string }> {
-  const { AppModule } = await import('../src/app.module.js');
-  const { configureApp } = await import('../src/common/http/configure-app.js');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error', 'warn'] });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  return { app, baseUrl: `http://127.0.0.1:${port}/api/v1/prompt-governance` };
-}
-
-async function send(method: string, url: string, body?: string, actor?: string): Promise<unknown> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (actor) headers['x-actor'] = actor;
-  const res = await fetch(url, { method, headers, body });
+async function send(method: string, url: string, body?: string, credential?: string): Promise<unknown> {
+  const res = await fetch(url, { method, headers: jsonHeaders(credential), body });
   if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
   return res.json();
 }
@@ -109,7 +88,9 @@ function report(phase: Phase): void {
 
 async function main(): Promise<void> {
   const uri = useBenchDatabase('prompt_usage');
-  const { app, baseUrl } = await startApi();
+  const issuer = await useLocalIssuer();
+  const { app, baseUrl } = await startApi('/api/v1/prompt-governance');
+  const reviewer = await issuer.token('bench-reviewer', 'Bench Reviewer', ['approver']);
   const connection = await mongoose.createConnection(uri).asPromise();
   try {
     const created = (await send(
@@ -121,11 +102,10 @@ async function main(): Promise<void> {
         declaredRiskLevel: 'LOW',
         firstVersion: { template: 'Summarise {{document}} for {{client_name}}.', variables: [{ name: 'document' }, { name: 'client_name' }], modelSettings: { model: 'm' } },
       }),
-      'bench-author',
     )) as { template: { id: string } };
     const id = created.template.id;
-    await send('POST', `${baseUrl}/templates/${id}/1/submit`, '{}', 'bench-author');
-    await send('POST', `${baseUrl}/templates/${id}/1/approve`, '{}', 'bench-reviewer');
+    await send('POST', `${baseUrl}/templates/${id}/1/submit`, '{}');
+    await send('POST', `${baseUrl}/templates/${id}/1/approve`, '{}', reviewer);
     const single = `${baseUrl}/templates/${id}/1/usage`;
     const batch = `${baseUrl}/templates/${id}/1/usage/batch`;
     const recorded = (answer: unknown) => {
@@ -192,9 +172,11 @@ async function main(): Promise<void> {
     }
     console.log(`stats over ${fmt(stored)} entries (7 days, 1 version): p50 ${fmt(percentile(statsLatencies, 50), 1)} ms, p95 ${fmt(percentile(statsLatencies, 95), 1)} ms (${STATS_CALLS} calls)`);
   } finally {
+    // The API first, so none of its background sweeps meets the database while it is dropped.
+    await app.close();
+    await issuer.close();
     await connection.dropDatabase();
     await connection.close();
-    await app.close();
   }
 }
 

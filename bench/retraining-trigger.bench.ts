@@ -11,7 +11,7 @@ import { Queue } from 'bullmq';
 import mongoose from 'mongoose';
 
 import { redisOptionsFromUrl } from '../src/common/queue/redis-connection.js';
-import { fmt, inPool, percentile, postJson, startApi, useBenchDatabase } from './runs-bench-support.js';
+import { fmt, inPool, jsonHeaders, percentile, postJson, startApi, useBenchDatabase } from './runs-bench-support.js';
 
 const { MongoClient } = mongoose.mongo;
 
@@ -46,7 +46,7 @@ function report(label: string, phase: Phase): void {
 }
 
 async function put(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-actor': 'bench' }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: 'PUT', headers: jsonHeaders(), body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`PUT ${url} answered ${res.status}: ${await res.text()}`);
 }
 

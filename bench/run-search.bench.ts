@@ -4,7 +4,7 @@
  * 200 with the same filter ordered by start time, one request at a time.
  * The runs are created through the services (not HTTP) to keep the setup short; only searches are timed.
  */
-import { fmt, inPool, percentile, postJson, startApi, useBenchDatabase } from './runs-bench-support.js';
+import { authorization, fmt, inPool, percentile, postJson, startApi, useBenchDatabase } from './runs-bench-support.js';
 import { RunMetricsService } from '../src/lifecycle/runs/metrics/run-metrics.service.js';
 import { RunsService } from '../src/lifecycle/runs/runs.service.js';
 
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     };
     for (const [label, url] of Object.entries(queries)) {
       const get = async () => {
-        const res = await fetch(url);
+        const res = await fetch(url, { headers: authorization() });
         if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
         return (await res.json()) as { items: unknown[] };
       };

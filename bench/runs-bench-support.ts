@@ -14,19 +14,38 @@ export function useBenchDatabase(name: string): string {
   return url.toString();
 }
 
+/**
+ * The admin API key that `npm run bench` makes for the run (BOOTSTRAP_ADMIN_KEY). Each benchmark's database
+ * is new, so the API makes the key's record when it starts; every request then authenticates with it.
+ */
+export function adminKey(): string {
+  const key = process.env.BOOTSTRAP_ADMIN_KEY;
+  if (!key) throw new Error('BOOTSTRAP_ADMIN_KEY is not set: run benchmarks with `npm run bench`');
+  return key;
+}
+
+/** The Authorization header of a request made as `credential` (the run's admin key unless another is given). */
+export function authorization(credential = adminKey()): Record<string, string> {
+  return { authorization: `Bearer ${credential}` };
+}
+
+export function jsonHeaders(credential?: string): Record<string, string> {
+  return { 'content-type': 'application/json', ...authorization(credential) };
+}
+
 /** Boots the real API in this process on a free port, configured exactly as main.ts does. */
-export async function startApi(): Promise<{ app: NestExpressApplication; baseUrl: string }> {
+export async function startApi(path = '/api/v1/ml/lifecycle'): Promise<{ app: NestExpressApplication; baseUrl: string }> {
   const { AppModule } = await import('../src/app.module.js');
   const { configureApp } = await import('../src/common/http/configure-app.js');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error', 'warn'] });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  return { app, baseUrl: `http://127.0.0.1:${address.port}/api/v1/ml/lifecycle` };
+  return { app, baseUrl: `http://127.0.0.1:${address.port}${path}` };
 }
 
-export async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+export async function postJson<T>(url: string, body: unknown, credential?: string): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: jsonHeaders(credential), body: typeof body === 'string' ? body : JSON.stringify(body) });
   if (!res.ok) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }

@@ -10,7 +10,7 @@ import { QueueModule } from './common/queue/queue.module.js';
 import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
-import { RetrainingModule } from './lifecycle/retraining/retraining.module.js';
+import { RetrainingModule } from './retraining/retraining.module.js';
 import { PromptGovernanceModule } from './prompt-governance/prompt-governance.module.js';
 
 /** The API process. */

@@ -6,7 +6,7 @@ import { DatabaseModule } from './common/database/database.module.js';
 import { QueueModule } from './common/queue/queue.module.js';
 import { EvaluationWorkerModule } from './evaluation/evaluation-worker.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
-import { RetrainingProcessingModule } from './lifecycle/retraining/worker/retraining-processing.module.js';
+import { RetrainingProcessingModule } from './retraining/worker/retraining-processing.module.js';
 
 /** The queue worker process: the same domain code as the API, with the processors and no HTTP server. */
 @Module({

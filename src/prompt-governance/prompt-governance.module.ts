@@ -6,11 +6,11 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ApprovalsController } from './approvals/approvals.controller.js';
 import { ApprovalsService } from './approvals/approvals.service.js';
 import { AuditController } from './audit/audit.controller.js';
-import { EvaluationController } from './evaluation/evaluation.controller.js';
-import { PROMPT_EVALUATOR } from './evaluation/finding.js';
-import { promptJudgeProvider } from './evaluation/judge/prompt-judge.provider.js';
-import { PromptEvaluationService } from './evaluation/prompt-evaluation.service.js';
-import { RuleBasedPromptEvaluator } from './evaluation/rule-based.evaluator.js';
+import { ScreeningController } from './screening/screening.controller.js';
+import { PROMPT_EVALUATOR } from './screening/finding.js';
+import { promptJudgeProvider } from './screening/judge/prompt-judge.provider.js';
+import { PromptScreeningService } from './screening/prompt-screening.service.js';
+import { RuleBasedPromptEvaluator } from './screening/rule-based.evaluator.js';
 import { LabelsController } from './labels/labels.controller.js';
 import { LabelsService } from './labels/labels.service.js';
 import { promptGovernanceConfig } from './prompt-governance.config.js';
@@ -47,11 +47,11 @@ import { UsageService } from './usage/usage.service.js';
       { name: UsageEntryDocument.name, schema: UsageEntrySchema },
     ]),
   ],
-  controllers: [ApprovalsController, AuditController, EvaluationController, LabelsController, TemplatesController, UsageController, VersionsController],
+  controllers: [ApprovalsController, AuditController, ScreeningController, LabelsController, TemplatesController, UsageController, VersionsController],
   providers: [
     ApprovalsService,
     LabelsService,
-    PromptEvaluationService,
+    PromptScreeningService,
     PromptTemplatesRepository,
     PromptTemplatesService,
     PromptVersionsRepository,
@@ -62,6 +62,6 @@ import { UsageService } from './usage/usage.service.js';
     promptJudgeProvider,
     { provide: PROMPT_EVALUATOR, useClass: RuleBasedPromptEvaluator },
   ],
-  exports: [PromptEvaluationService],
+  exports: [PromptScreeningService],
 })
 export class PromptGovernanceModule {}

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { Queue } from 'bullmq';
 
 import { redisOptionsFromUrl } from '../../src/common/queue/redis-connection.js';
-import { RetrainingCloser } from '../../src/lifecycle/retraining/closing/retraining-closer.js';
-import { RetrainingJobsRepository } from '../../src/lifecycle/retraining/jobs/retraining-jobs.repository.js';
+import { RetrainingCloser } from '../../src/retraining/closing/retraining-closer.js';
+import { RetrainingJobsRepository } from '../../src/retraining/jobs/retraining-jobs.repository.js';
 import type { PlatformProcess } from '../harness/processes.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 import { getJob, isState, JOBS, LIFECYCLE, POLICY_ADMIN, putPolicy, registerModel, SLOW_TRAINING, startWorker, waitForJob } from './retraining-fixtures.js';

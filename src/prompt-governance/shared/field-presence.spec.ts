@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 
 import { ApprovePromptRequestDto } from '../approvals/dto/approval.request.dto.js';
-import { EvaluatePromptRequestDto } from '../evaluation/dto/evaluate.request.dto.js';
+import { EvaluatePromptRequestDto } from '../screening/dto/evaluate.request.dto.js';
 import { CreatePromptTemplateRequestDto } from '../templates/dto/create-template.request.dto.js';
 import { EditPromptDraftRequestDto } from '../templates/dto/edit-draft.request.dto.js';
 import { UpdatePromptTemplateRequestDto } from '../templates/dto/update-template.request.dto.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
 import { InvalidInputError } from '../../common/errors/domain.errors.js';
-import { MAX_PROMPT_CHARS } from '../evaluation/prompt-size.js';
+import { MAX_PROMPT_CHARS } from '../screening/prompt-size.js';
 import { checkContent, MAX_RENDERED_CHARS, renderContent } from './prompt-content.js';
 import type { PromptContent } from './prompt-template.js';
 

@@ -1,6 +1,6 @@
 import { InconsistentInputError, InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
-import type { TextPart } from '../evaluation/finding.js';
-import { assertPromptSize } from '../evaluation/prompt-size.js';
+import type { TextPart } from '../screening/finding.js';
+import { assertPromptSize } from '../screening/prompt-size.js';
 import type { ChatMessage, PromptContent } from './prompt-template.js';
 
 /** `{{name}}` or `{{ name }}`; a name is a letter or _ followed by letters, digits or _. */

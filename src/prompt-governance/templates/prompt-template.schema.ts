@@ -4,7 +4,7 @@ import type { HydratedDocument } from 'mongoose';
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../libs/contracts/src/index.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import type { PolicyRef } from '../evaluation/finding.js';
+import type { PolicyRef } from '../screening/finding.js';
 import type { PromptLabel } from './prompt-template.js';
 
 @Schema({ collection: 'prompt_templates', timestamps: true })

@@ -1,7 +1,7 @@
 import type { ChatRole, DeclaredRiskLevel, PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import type { EvaluationOutcome } from '../evaluation/prompt-evaluation.service.js';
-import type { PolicyRef } from '../evaluation/finding.js';
+import type { EvaluationOutcome } from '../screening/prompt-screening.service.js';
+import type { PolicyRef } from '../screening/finding.js';
 
 /** A movable pointer from a name (production, staging...) to an approved version. */
 export interface PromptLabel {

@@ -8,7 +8,7 @@ import type { Page } from '../../common/pagination/page.js';
 import type { AuditEntry } from '../../audit/audit-entry.js';
 import { promptAudit } from '../shared/prompt-audit.js';
 import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
-import { checkPolicies } from '../evaluation/policy-refs.js';
+import { checkPolicies } from '../screening/policy-refs.js';
 import { checkContent } from './prompt-content.js';
 import type { NewTemplate, PromptContent, PromptTemplate, PromptVersion, TemplateChanges, TemplateFilter } from './prompt-template.js';
 import { PromptTemplatesRepository } from './prompt-templates.repository.js';

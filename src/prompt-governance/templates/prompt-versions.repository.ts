@@ -8,7 +8,7 @@ import { isDuplicateKeyError, type PageRequest } from '../../common/database/mon
 import { ConflictError } from '../../common/errors/domain.errors.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
-import { boundFindingText, listFindings } from '../evaluation/finding-bounds.js';
+import { boundFindingText, listFindings } from '../screening/finding-bounds.js';
 import type { NewVersion, PromptContent, PromptVersion, StoredEvaluation, VersionTransition } from './prompt-template.js';
 import { PromptVersionDocument } from './prompt-version.schema.js';
 

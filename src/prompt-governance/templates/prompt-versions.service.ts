@@ -8,7 +8,7 @@ import type { Page } from '../../common/pagination/page.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
 import { promptAudit } from '../shared/prompt-audit.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { PromptEvaluationService } from '../evaluation/prompt-evaluation.service.js';
+import { PromptScreeningService } from '../screening/prompt-screening.service.js';
 import { checkContent, contentParts, renderContent, type RenderedContent } from './prompt-content.js';
 import type { EvaluationTrigger, PromptContent, PromptTemplate, PromptVersion, StoredEvaluation } from './prompt-template.js';
 import { PromptTemplatesRepository } from './prompt-templates.repository.js';
@@ -31,7 +31,7 @@ export class PromptVersionsService {
   constructor(
     private readonly templates: PromptTemplatesRepository,
     private readonly versions: PromptVersionsRepository,
-    private readonly evaluation: PromptEvaluationService,
+    private readonly evaluation: PromptScreeningService,
     private readonly audit: AuditService,
   ) {}
 

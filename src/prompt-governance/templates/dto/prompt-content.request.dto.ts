@@ -19,7 +19,7 @@ import {
 
 import { CHAT_ROLES, PROMPT_POLICY_IDS, type ChatRole, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
-import { MAX_PROMPT_CHARS } from '../../evaluation/prompt-size.js';
+import { MAX_PROMPT_CHARS } from '../../screening/prompt-size.js';
 import { NestedObject, Omittable } from '../../shared/field-presence.js';
 import { VARIABLE_NAME, VARIABLE_RULE } from '../prompt-content.js';
 import type { PromptContent } from '../prompt-template.js';

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { DECLARED_RISK_LEVELS, PROMPT_POLICY_IDS, type DeclaredRiskLevel, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
-import type { PolicyRef } from '../../evaluation/finding.js';
+import type { PolicyRef } from '../../screening/finding.js';
 import type { PromptLabel, PromptTemplate } from '../prompt-template.js';
 
 export class PromptPolicyResponseDto implements PolicyRef {

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
-import { PromptEvaluationResponseDto } from '../../evaluation/dto/evaluation.response.dto.js';
+import { PromptEvaluationResponseDto } from '../../screening/dto/evaluation.response.dto.js';
 import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion } from '../prompt-template.js';
 import { PromptPolicyResponseDto, PromptTemplateResponseDto } from './template.response.dto.js';
 

@@ -1,0 +1,79 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { MongooseModule } from '@nestjs/mongoose';
+
+import { RETRAINING_QUEUE } from '../../libs/contracts/src/index.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { EvaluationModule } from '../evaluation/evaluation.module.js';
+import { CredentialsModule } from '../identity/authentication/credentials.module.js';
+import { EvaluationRunsService } from '../evaluation/runs/evaluation-runs.service.js';
+import { DriftModule } from '../lifecycle/drift/drift.module.js';
+import { ExperimentsModule } from '../lifecycle/experiments/experiments.module.js';
+import { RegistryModule } from '../lifecycle/registry/registry.module.js';
+import { RunsModule } from '../lifecycle/runs/runs.module.js';
+import { NewVersionEvaluation } from './closing/new-version-evaluation.js';
+import { RetrainingCloser } from './closing/retraining-closer.js';
+import { RetrainingJobDocument, RetrainingJobSchema } from './jobs/retraining-job.schema.js';
+import { RetrainingCompletionService } from './jobs/retraining-completion.service.js';
+import { RetrainingJobsRepository } from './jobs/retraining-jobs.repository.js';
+import { RetrainingJobsService } from './jobs/retraining-jobs.service.js';
+import { TrainerTokens } from './jobs/trainer-tokens.js';
+import { RetrainingOutbox } from './outbox/retraining-outbox.js';
+import { RetrainingPolicyDocument, RetrainingPolicySchema } from './policies/retraining-policy.schema.js';
+import { RetrainingPoliciesRepository } from './policies/retraining-policies.repository.js';
+import { RetrainingPoliciesService } from './policies/retraining-policies.service.js';
+import { RetrainingDriftLinks } from './retraining-drift-links.js';
+import { retrainingConfig } from './retraining.config.js';
+import { RetrainingQueue } from './retraining.queue.js';
+import { RetrainingTriggerService } from './trigger/retraining-trigger.service.js';
+
+/**
+ * What the API and the worker share: the job and policy collections, the producer and its outbox sweeper
+ * (which runs in every process), the drift trigger and the closing steps (which end by starting the
+ * evaluation of the new version).
+ */
+@Module({
+  imports: [
+    AuditModule,
+    BullModule.registerQueue({ name: RETRAINING_QUEUE }),
+    ConfigModule.forFeature(retrainingConfig),
+    CredentialsModule,
+    DriftModule,
+    EvaluationModule,
+    ExperimentsModule,
+    MongooseModule.forFeature([
+      { name: RetrainingJobDocument.name, schema: RetrainingJobSchema },
+      { name: RetrainingPolicyDocument.name, schema: RetrainingPolicySchema },
+    ]),
+    RegistryModule,
+    RunsModule,
+  ],
+  providers: [
+    // The evaluation harness evaluates every version a retraining registers.
+    { provide: NewVersionEvaluation, useExisting: EvaluationRunsService },
+    RetrainingCloser,
+    RetrainingCompletionService,
+    RetrainingDriftLinks,
+    RetrainingJobsRepository,
+    RetrainingJobsService,
+    RetrainingOutbox,
+    RetrainingPoliciesRepository,
+    RetrainingPoliciesService,
+    RetrainingQueue,
+    RetrainingTriggerService,
+    TrainerTokens,
+  ],
+  exports: [
+    BullModule,
+    RetrainingCloser,
+    RetrainingCompletionService,
+    RetrainingDriftLinks,
+    RetrainingJobsRepository,
+    RetrainingJobsService,
+    RetrainingPoliciesService,
+    RetrainingTriggerService,
+    TrainerTokens,
+  ],
+})
+export class RetrainingCoreModule {}

@@ -1,0 +1,105 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+
+import { RETRAINING_QUEUE, type DriftSeverity } from '../../../libs/contracts/src/index.js';
+import type { ActorRef } from '../../common/auth/principal.js';
+import { ConflictError } from '../../common/errors/domain.errors.js';
+import { DriftEventsService } from '../../lifecycle/drift/drift-events.service.js';
+import { severityAtLeast } from '../../lifecycle/drift/drift-severity.js';
+import { RegisteredModelsService } from '../../lifecycle/registry/registered-models.service.js';
+import type { NewRetrainingJob, RetrainingJob, RetrainingTrigger } from '../jobs/retraining-job.js';
+import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
+import { RetrainingOutbox } from '../outbox/retraining-outbox.js';
+import { experimentNameFor, type RetrainingPolicy } from '../policies/retraining-policy.js';
+import { RetrainingPoliciesService } from '../policies/retraining-policies.service.js';
+import { RetrainingDriftLinks } from '../retraining-drift-links.js';
+import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
+import { cooldownEndsAt } from './cooldown.js';
+
+/** The drift event as retraining needs it. */
+export interface RecordedDriftEvent {
+  id: string;
+  modelName: string;
+  severity: DriftSeverity;
+  /** Whoever recorded the event triggers the retraining it causes. */
+  recordedBy: ActorRef | null;
+}
+
+/** An attach can race the open job ending; a few rounds of attach-or-create always settle it. */
+const MAX_ROUNDS = 5;
+
+/** Turns qualifying drift events, and requests by hand, into retraining jobs: at most one open job per model. */
+@Injectable()
+export class RetrainingTriggerService implements OnModuleInit {
+  private readonly logger = new Logger(RetrainingTriggerService.name);
+  private readonly config: RetrainingConfig;
+
+  constructor(
+    private readonly jobs: RetrainingJobsRepository,
+    private readonly policies: RetrainingPoliciesService,
+    private readonly models: RegisteredModelsService,
+    private readonly outbox: RetrainingOutbox,
+    private readonly links: RetrainingDriftLinks,
+    private readonly drift: DriftEventsService,
+    config: ConfigService<RetrainingConfigNamespace, true>,
+  ) {
+    this.config = config.getOrThrow('retraining', { infer: true });
+  }
+
+  onModuleInit(): void {
+    this.drift.onRecorded((event) => this.onDriftEventRecorded(event));
+  }
+
+  /**
+   * Decides what a stored drift event does: nothing (policy disabled, severity below the minimum, cooldown),
+   * attach to the model's open job, or open a new one. The event is linked to the outcome either way.
+   */
+  async onDriftEventRecorded(event: RecordedDriftEvent): Promise<void> {
+    const policy = await this.policies.effective(event.modelName);
+    if (!policy.enabled) return this.links.skip(event.id, 'retraining is disabled for this model');
+    if (!severityAtLeast(event.severity, policy.minSeverity)) {
+      return this.links.skip(event.id, `severity ${event.severity} is below the policy's minimum ${policy.minSeverity}`);
+    }
+    const trigger: RetrainingTrigger = { kind: 'DRIFT', reason: `drift event ${event.id} (${event.severity})`, requestedBy: event.recordedBy };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const attached = await this.jobs.attachDriftEvent(event.modelName, event.id);
+      if (attached) return this.links.publish(attached, [event.id]);
+      const until = cooldownEndsAt(await this.jobs.latestUncancelled(event.modelName), policy.cooldownSeconds);
+      if (until && until > new Date()) return this.links.skip(event.id, `cooldown: the model was last retrained recently; drift triggers again after ${until.toISOString()}`);
+      const created = await this.jobs.createOpen(this.newJob(policy, trigger, [event.id]), trigger.reason);
+      if (created) {
+        await this.links.publish(created);
+        await this.outbox.enqueue(created);
+        return;
+      }
+    }
+    this.logger.warn(`Drift event ${event.id} could neither attach to nor open a retraining job of '${event.modelName}' after ${MAX_ROUNDS} rounds`);
+  }
+
+  /** A retraining requested by hand: ignores `enabled` and the cooldown, but never opens a second job. */
+  async retrainByHand(modelName: string, reason: string, actor: ActorRef): Promise<RetrainingJob> {
+    await this.models.get(modelName);
+    const policy = await this.policies.effective(modelName);
+    const trigger: RetrainingTrigger = { kind: 'MANUAL', reason, requestedBy: actor };
+    const created = await this.jobs.createOpen(this.newJob(policy, trigger, []), `requested by ${actor.name}: ${reason}`);
+    if (!created) {
+      const open = await this.jobs.findOpen(modelName);
+      throw new ConflictError(`Model '${modelName}' already has an open retraining job${open ? ` (${open.id}, ${open.state})` : ''}; wait for it or cancel it first`, {
+        openJobId: open?.id ?? null,
+      });
+    }
+    return this.outbox.enqueue(created);
+  }
+
+  private newJob(policy: RetrainingPolicy, trigger: RetrainingTrigger, driftEventIds: string[]): NewRetrainingJob {
+    return {
+      modelName: policy.modelName,
+      trigger,
+      driftEventIds,
+      trainer: policy.trainer,
+      experimentName: experimentNameFor(policy),
+      queueName: policy.trainer.kind === 'external' ? policy.trainer.queue! : RETRAINING_QUEUE,
+      maxAttempts: this.config.attempts,
+    };
+  }
+}

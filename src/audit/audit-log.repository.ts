@@ -4,9 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, Types } from 'mongoose';
 
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../common/database/mongo.repository.js';
+import { isDuplicateKeyError, MongoRepository } from '../common/database/mongo.repository.js';
 import { ServiceUnavailableError } from '../common/errors/domain.errors.js';
-import type { Page } from '../common/pagination/page.js';
+import type { Page, PageRequest } from '../common/pagination/page.js';
 import { GENESIS_HASH, hashEntry, type AuditEntry, type AuditEntryBody, type PendingAudit } from './audit-entry.js';
 import { AuditChainDocument, AuditEntryDocument } from './audit-entry.schema.js';
 import { commonFieldsOf, hashLegacyEntry, type LegacyPromptAuditEntry } from './legacy/prompt-audit-entry.js';

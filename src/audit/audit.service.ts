@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import type { PageRequest } from '../common/database/mongo.repository.js';
-import type { Page } from '../common/pagination/page.js';
+import type { Page, PageRequest } from '../common/pagination/page.js';
 import { pendingAudit, type AuditDraft, type AuditEntry, type PendingAudit } from './audit-entry.js';
 import { AuditLogRepository, type AuditFilter } from './audit-log.repository.js';
 import type { AuditOutbox } from './audited.repository.js';

@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
 import { ConflictError } from '../../common/errors/domain.errors.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { AuditLogRepository } from '../audit-log.repository.js';
 import type { AuditCheckpoint } from './audit-checkpoint.js';
 import { AuditCheckpointsRepository } from './audit-checkpoints.repository.js';

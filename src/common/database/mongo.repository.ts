@@ -3,14 +3,7 @@ import type { Model, QueryFilter, SortOrder } from 'mongoose';
 
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-query.dto.js';
 import { decodeCursor, encodeCursor, timeAt } from '../pagination/cursor.js';
-
-export interface PageRequest {
-  limit?: number;
-  cursor?: string;
-  /** Dotted path of the sort key; `_id` always breaks ties so the order is total and stable. */
-  sortField?: string;
-  direction?: 1 | -1;
-}
+import type { PageRequest } from '../pagination/page.js';
 
 export interface RawPage<T> {
   docs: T[];

@@ -1,6 +1,15 @@
 import { Type as NestType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** Which page to read: services pass the limit and cursor, repositories add the order. */
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+  /** Dotted path of the sort key; `_id` always breaks ties so the order is total and stable. */
+  sortField?: string;
+  direction?: 1 | -1;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

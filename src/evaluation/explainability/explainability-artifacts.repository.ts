@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 
-import { MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import { MongoRepository } from '../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { storedActor } from '../../common/auth/stored-actor.js';
 import type { ArtifactImportance, ExplainabilityArtifact, FeatureImportance, NewExplainabilityArtifact } from './explainability-artifact.js';
 import { ExplainabilityArtifactDocument } from './explainability-artifact.schema.js';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import type { ActorRef } from '../../common/auth/principal.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { ComplianceVerdictService } from '../runs/compliance-verdict.service.js';
 import { EvaluationRunsRepository } from '../runs/evaluation-runs.repository.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';

@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 
 import { SYSTEM_ACTORS, type ActorRef } from '../../common/auth/principal.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { InconsistentInputError, InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { evaluationConfig } from '../evaluation.config.js';
 import { isStandardMetric } from '../metrics/metric-keys.js';
 import type { ReturnPoint } from '../metrics/return-series.js';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import { isDuplicateKeyError, MongoRepository } from '../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { storedActor } from '../../common/auth/stored-actor.js';
 import type { Scenario, ScenarioRevision, SeriesSummary } from './scenario.js';
 import { EvaluationScenarioRevisionDocument, SERIES_POINTS } from './scenario.schema.js';

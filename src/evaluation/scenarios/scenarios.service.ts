@@ -3,9 +3,8 @@ import type { ConfigType } from '@nestjs/config';
 
 import { AuditService } from '../../audit/audit.service.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { evaluationConfig } from '../evaluation.config.js';
 import { summarizeSeries, type Scenario, type ScenarioFilter, type ScenarioRevision, type SeriesSummary } from './scenario.js';
 import { changedFields, scenarioCreatedAudit, scenarioRevisedAudit } from './scenario-audit.js';

@@ -5,8 +5,8 @@ import { Types, type Model } from 'mongoose';
 import type { PendingAudit } from '../../audit/audit-entry.js';
 import { AuditedRepository, withAudit } from '../../audit/audited.repository.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import { isDuplicateKeyError, type PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { ApiKey, NewApiKey } from './api-key.js';
 import { ApiKeyDocument } from './api-key.schema.js';
 

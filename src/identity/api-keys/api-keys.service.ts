@@ -11,9 +11,8 @@ import {
   type Principal,
   type Role,
 } from '../../common/auth/principal.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError, ForbiddenError, InconsistentInputError, InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { CredentialResolvers } from '../authentication/credential-resolvers.js';
 import { isUsable, type ApiKey, type ApiKeyOwner, type NewApiKey } from './api-key.js';
 import { API_KEY_PREFIX, displayPrefix, hashApiKey, newApiKeySecret } from './api-key-secret.js';

@@ -3,8 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 
 import { DuplicateError } from '../../common/errors/domain.errors.js';
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import { isDuplicateKeyError, MongoRepository } from '../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { escapeRegex } from '../../common/database/escape-regex.js';
 import type { Experiment, ExperimentChanges, ExperimentFilter, NewExperiment } from './experiment.js';
 import { ExperimentDocument } from './experiment.schema.js';

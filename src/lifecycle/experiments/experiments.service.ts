@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { Experiment, ExperimentChanges, ExperimentFilter, NewExperiment } from './experiment.js';
 import { ExperimentsRepository } from './experiments.repository.js';
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 
-import { MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import { MongoRepository } from '../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { ModelStageTransition } from './model-stage-transition.js';
 import { ModelStageTransitionDocument } from './model-stage-transition.schema.js';
 import { storedActor } from '../../common/auth/stored-actor.js';

@@ -3,9 +3,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, Types } from 'mongoose';
 
 import { escapeRegex } from '../../common/database/escape-regex.js';
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
+import { isDuplicateKeyError, MongoRepository } from '../../common/database/mongo.repository.js';
 import { DuplicateError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { NewRegisteredModel, PendingProductionChange, RegisteredModel, RegisteredModelChanges, RegisteredModelFilter } from './registered-model.js';
 import { RegisteredModelDocument } from './registered-model.schema.js';
 

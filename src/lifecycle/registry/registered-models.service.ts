@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { InconsistentInputError, NotFoundError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { ChecklistTemplateItem, NewRegisteredModel, RegisteredModel, RegisteredModelChanges, RegisteredModelFilter } from './registered-model.js';
 import { RegisteredModelsRepository } from './registered-models.repository.js';
 

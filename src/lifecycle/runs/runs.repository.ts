@@ -3,8 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type mongo, type QueryFilter } from 'mongoose';
 
 import type { RunStatus } from '../../../libs/contracts/src/index.js';
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import { isDuplicateKeyError, MongoRepository } from '../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/page-query.dto.js';
 import type { MetricPoint } from './metrics/metric-point.js';
 import type { NewRun, NewRunArtifact, Run } from './run.js';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import type { RunStatus } from '../../../libs/contracts/src/index.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError, DuplicateError, IllegalTransitionError, InconsistentInputError, NotFoundError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
 import type { NewRun, NewRunArtifact, Run, RunArtifact } from './run.js';
 import { assertRunning, canTransition } from './run-status.js';

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { NotFoundError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { AuditEntry } from '../../audit/audit-entry.js';
 import { promptAudit } from '../shared/prompt-audit.js';
 import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';

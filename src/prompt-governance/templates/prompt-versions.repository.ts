@@ -4,9 +4,9 @@ import { Types, type Model, type QueryFilter } from 'mongoose';
 
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import { AuditedRepository } from '../../audit/audited.repository.js';
-import { isDuplicateKeyError, type PageRequest } from '../../common/database/mongo.repository.js';
+import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import { ConflictError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
 import { boundFindingText, listFindings } from '../screening/finding-bounds.js';
 import type { NewVersion, PromptContent, PromptVersion, StoredEvaluation, VersionTransition } from './prompt-template.js';

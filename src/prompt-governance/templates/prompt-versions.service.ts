@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
 import { promptAudit } from '../shared/prompt-audit.js';
 import { AuditService } from '../../audit/audit.service.js';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 
-import { isDuplicateKeyError, MongoRepository, type PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import { isDuplicateKeyError, MongoRepository } from '../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { NewUsageEntry, UsageEntry, UsageFilter } from './usage-entry.js';
 import { UsageEntryDocument } from './usage-entry.schema.js';
 import type { UsageGroupWithPercentiles } from './usage-stats.js';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import type { UsageFlag } from '../../../libs/contracts/src/index.js';
-import type { PageRequest } from '../../common/database/mongo.repository.js';
 import { InconsistentInputError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { PiiDetector } from '../screening/detectors/pii.detector.js';
 import { ToxicityDetector } from '../screening/detectors/toxicity.detector.js';
 import { GRADE_THRESHOLDS } from '../screening/rules/rule-set.js';

@@ -10,8 +10,8 @@ import {
 import type { PendingAudit } from '../../audit/audit-entry.js';
 import { AuditedRepository } from '../../audit/audited.repository.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import { isDuplicateKeyError, type PageRequest } from '../../common/database/mongo.repository.js';
-import type { Page } from '../../common/pagination/page.js';
+import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { queueJobIdFor, type NewRetrainingJob, type RetrainingJob, type RetrainingJobFilter, type TrainerToken } from './retraining-job.js';
 import { RetrainingJobDocument } from './retraining-job.schema.js';
 import { storedActor } from '../../common/auth/stored-actor.js';

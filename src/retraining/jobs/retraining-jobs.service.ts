@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 import { AuditService } from '../../audit/audit.service.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import { isDuplicateKeyError, type PageRequest } from '../../common/database/mongo.repository.js';
+import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import { ConflictError, IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
-import type { Page } from '../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { RetrainingOutbox } from '../outbox/retraining-outbox.js';
 import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import { jobAudit } from './job-audit.js';

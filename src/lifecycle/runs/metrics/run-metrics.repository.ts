@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 
-import { MongoRepository, type PageRequest } from '../../../common/database/mongo.repository.js';
-import type { Page } from '../../../common/pagination/page.js';
+import { MongoRepository } from '../../../common/database/mongo.repository.js';
+import type { Page, PageRequest } from '../../../common/pagination/page.js';
 import { DEFAULT_PAGE_SIZE } from '../../../common/pagination/page-query.dto.js';
 import { decodeHistoryCursor, encodeHistoryCursor } from './metric-history-cursor.js';
 import type { MetricPoint } from './metric-point.js';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
-import type { PageRequest } from '../../../common/database/mongo.repository.js';
 import { ConflictError, NotFoundError } from '../../../common/errors/domain.errors.js';
-import type { Page } from '../../../common/pagination/page.js';
+import type { Page, PageRequest } from '../../../common/pagination/page.js';
 import { assertRunning } from '../run-status.js';
 import { RunsRepository } from '../runs.repository.js';
 import type { RunsConfigNamespace } from '../runs.config.js';

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 
-import { DuplicateError } from '../../common/errors/domain.errors.js';
+import { catalogQuery } from '../../common/database/catalog-filter.js';
 import { isDuplicateKeyError, MongoRepository } from '../../common/database/mongo.repository.js';
+import { DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
-import { escapeRegex } from '../../common/database/escape-regex.js';
 import type { Experiment, ExperimentChanges, ExperimentFilter, NewExperiment } from './experiment.js';
 import { ExperimentDocument } from './experiment.schema.js';
 
@@ -37,11 +37,7 @@ export class ExperimentsRepository extends MongoRepository<ExperimentDocument> {
   }
 
   async list(filter: ExperimentFilter, page: PageRequest): Promise<Page<Experiment>> {
-    const query: QueryFilter<ExperimentDocument> = {};
-    if (!filter.includeArchived) query.archived = false;
-    if (filter.namePrefix) query.name = { $regex: `^${escapeRegex(filter.namePrefix)}` };
-    if (filter.tag) query.tags = filter.tag;
-    if (filter.owner) query.owner = filter.owner;
+    const query: QueryFilter<ExperimentDocument> = { ...(filter.includeArchived ? {} : { archived: false }), ...catalogQuery(filter) };
     const { docs, nextCursor } = await this.findPage(query, { ...page, sortField: 'createdAt', direction: -1 });
     return { items: (docs as ExperimentLean[]).map(toExperiment), nextCursor };
   }

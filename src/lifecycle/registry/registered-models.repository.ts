@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, Types } from 'mongoose';
 
-import { escapeRegex } from '../../common/database/escape-regex.js';
+import { catalogQuery } from '../../common/database/catalog-filter.js';
 import { isDuplicateKeyError, MongoRepository } from '../../common/database/mongo.repository.js';
 import { DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
@@ -32,10 +32,7 @@ export class RegisteredModelsRepository extends MongoRepository<RegisteredModelD
   }
 
   async list(filter: RegisteredModelFilter, page: PageRequest): Promise<Page<RegisteredModel>> {
-    const query: QueryFilter<RegisteredModelDocument> = {};
-    if (filter.namePrefix) query.name = { $regex: `^${escapeRegex(filter.namePrefix)}` };
-    if (filter.tag) query.tags = filter.tag;
-    if (filter.owner) query.owner = filter.owner;
+    const query: QueryFilter<RegisteredModelDocument> = catalogQuery(filter);
     const { docs, nextCursor } = await this.findPage(query, { ...page, sortField: 'createdAt', direction: -1 });
     return { items: (docs as RegisteredModelLean[]).map(toRegisteredModel), nextCursor };
   }

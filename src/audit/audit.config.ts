@@ -4,7 +4,7 @@ import { registerAs } from '@nestjs/config';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
-import { assertNoProblems, environmentProblems } from '../common/config/environment.js';
+import { assertNoProblems, readEnvironment } from '../common/config/environment.js';
 
 class AuditEnvironment {
   @IsOptional() @IsString()
@@ -28,7 +28,7 @@ export interface AuditConfig {
 export type AuditConfigNamespace = { audit: AuditConfig };
 
 export function loadAuditConfig(raw: Record<string, string | undefined>): AuditConfig {
-  const problems = environmentProblems(AuditEnvironment, raw);
+  const { problems } = readEnvironment(AuditEnvironment, raw);
   const checkpointKey = raw.AUDIT_CHECKPOINT_KEY ? parseEd25519(raw.AUDIT_CHECKPOINT_KEY, problems) : null;
   assertNoProblems('audit', problems);
   return {

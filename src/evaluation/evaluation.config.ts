@@ -1,6 +1,8 @@
 import { registerAs } from '@nestjs/config';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, Max, Min, validateSync } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+
+import { validEnvironment } from '../common/config/environment.js';
 
 /** Environment variables of the evaluation harness; each is listed in the README with its default. */
 class EvaluationEnvironment {
@@ -50,12 +52,7 @@ export type EvaluationConfigNamespace = { evaluation: EvaluationConfig };
 
 /** Read and validated when the module boots: a wrong value stops the process with every problem named. */
 export const evaluationConfig = registerAs('evaluation', (): EvaluationConfig => {
-  const env = plainToInstance(EvaluationEnvironment, process.env, { excludeExtraneousValues: false });
-  const errors = validateSync(env, { skipMissingProperties: true, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-    throw new Error(`Invalid evaluation configuration:\n  - ${lines.join('\n  - ')}`);
-  }
+  const env = validEnvironment('evaluation', EvaluationEnvironment, process.env);
   return {
     riskFreeRate: env.EVALUATION_RISK_FREE_RATE ?? 0,
     significanceLevel: env.EVALUATION_SIGNIFICANCE_LEVEL ?? 0.05,

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { ROLES, type Role } from '../common/auth/principal.js';
-import { assertNoProblems, environmentProblems } from '../common/config/environment.js';
+import { assertNoProblems, readEnvironment } from '../common/config/environment.js';
 
 export const API_KEY_PATTERN = /^mlp_[A-Za-z0-9_-]{32,200}$/;
 const CLAIM_PATH = /^[A-Za-z0-9_:.\-/]{1,200}$/;
@@ -60,7 +60,7 @@ export interface IdentityConfig {
 export type IdentityConfigNamespace = { identity: IdentityConfig };
 
 export function loadIdentityConfig(raw: Record<string, string | undefined>): IdentityConfig {
-  const problems = environmentProblems(IdentityEnvironment, raw);
+  const { problems } = readEnvironment(IdentityEnvironment, raw);
   const roleMap = parseRoleMap(raw.OIDC_ROLE_MAP, problems);
   if (raw.OIDC_ISSUER && !raw.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set: the audience the access tokens are issued for');
   if (!raw.OIDC_ISSUER && raw.OIDC_AUDIENCE) problems.push('OIDC_ISSUER is required when OIDC_AUDIENCE is set');

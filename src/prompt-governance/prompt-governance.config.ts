@@ -1,6 +1,8 @@
 import { registerAs } from '@nestjs/config';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+
+import { assertNoProblems, readEnvironment } from '../common/config/environment.js';
 
 /** Variables of the prompt governance module; all optional, and the model-based judge is off unless enabled. */
 class PromptGovernanceEnvironment {
@@ -39,12 +41,11 @@ export type PromptGovernanceConfigNamespace = { promptGovernance: PromptGovernan
 
 /** Read and validated when the module loads, so a bad value stops the boot with every problem named. */
 export const promptGovernanceConfig = registerAs('promptGovernance', (): PromptGovernanceConfig => {
-  const env = plainToInstance(PromptGovernanceEnvironment, process.env, { enableImplicitConversion: false });
-  const problems = validateSync(env, { skipMissingProperties: true }).flatMap((e) => Object.values(e.constraints ?? {}));
+  const { problems } = readEnvironment(PromptGovernanceEnvironment, process.env);
   const enabled = process.env.PROMPT_JUDGE_ENABLED === 'true';
   if (enabled && !process.env.PROMPT_JUDGE_URL) problems.push('PROMPT_JUDGE_URL is required when PROMPT_JUDGE_ENABLED=true');
   if (enabled && !process.env.PROMPT_JUDGE_MODEL) problems.push('PROMPT_JUDGE_MODEL is required when PROMPT_JUDGE_ENABLED=true');
-  if (problems.length > 0) throw new Error(`Invalid prompt governance configuration:\n  - ${problems.join('\n  - ')}`);
+  assertNoProblems('prompt governance', problems);
   return {
     judge: {
       enabled,

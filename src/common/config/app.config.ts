@@ -1,6 +1,8 @@
 import { registerAs } from '@nestjs/config';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+import { validEnvironment } from './environment.js';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -64,12 +66,7 @@ export interface AppConfig {
 
 /** Fails fast at boot with every invalid variable named, instead of failing later at first use. */
 export function validateEnvironment(raw: Record<string, unknown>): Record<string, unknown> {
-  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
-  const errors = validateSync(env, { skipMissingProperties: true, whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-    throw new Error(`Invalid configuration:\n  - ${lines.join('\n  - ')}`);
-  }
+  validEnvironment(null, EnvironmentVariables, raw);
   return raw;
 }
 

@@ -2,7 +2,7 @@ import { registerAs } from '@nestjs/config';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-import { assertNoProblems, environmentProblems } from '../../common/config/environment.js';
+import { validEnvironment } from '../../common/config/environment.js';
 
 class RunsEnvironment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000, { message: 'RUN_MAX_METRIC_KEYS must be between 1 and 100000' })
@@ -17,6 +17,6 @@ export interface RunsConfig {
 export type RunsConfigNamespace = { runs: RunsConfig };
 
 export const runsConfig = registerAs('runs', (): RunsConfig => {
-  assertNoProblems('runs', environmentProblems(RunsEnvironment, process.env));
+  validEnvironment('runs', RunsEnvironment, process.env);
   return { maxMetricKeys: Number(process.env.RUN_MAX_METRIC_KEYS ?? 1000) };
 });

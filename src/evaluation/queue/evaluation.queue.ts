@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 
+import { TIMED_OUT, withinTimeout } from '../../common/queue/within-timeout.js';
 import { evaluationConfig } from '../evaluation.config.js';
 import { EVALUATION_JOBS, EVALUATION_QUEUE, type EvaluateRunJob } from './evaluation.jobs.js';
 
@@ -32,20 +33,13 @@ export class EvaluationQueue {
       removeOnComplete: true,
       removeOnFail: true,
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${this.config.enqueueTimeoutMs} ms`)), this.config.enqueueTimeoutMs);
-    });
     try {
-      await Promise.race([adding, timeout]);
-      return true;
+      // A pending add may still complete once Redis is back; the job id makes that harmless.
+      if ((await withinTimeout(adding, this.config.enqueueTimeoutMs)) !== TIMED_OUT) return true;
+      this.logger.warn(`Run ${runId} stays QUEUED for the sweep: Redis did not accept the job within ${this.config.enqueueTimeoutMs} ms`);
     } catch (error) {
-      // The pending add may still complete once Redis is back; the job id makes that harmless.
-      adding.catch(() => undefined);
       this.logger.warn(`Run ${runId} stays QUEUED for the sweep: ${(error as Error).message}`);
-      return false;
-    } finally {
-      clearTimeout(timer);
     }
+    return false;
   }
 }

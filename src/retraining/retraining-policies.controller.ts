@@ -5,7 +5,7 @@ import { CurrentActor } from '../common/auth/current-principal.decorator.js';
 import type { ActorRef } from '../common/auth/principal.js';
 import { Roles } from '../common/auth/roles.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
-import { ParseModelNamePipe } from '../lifecycle/registry/registry-path.pipes.js';
+import { ParseModelNamePipe } from '../common/validation/path-params.js';
 import { PutRetrainingPolicyRequestDto } from './dto/put-retraining-policy.request.dto.js';
 import { RetrainRequestDto } from './dto/retrain.request.dto.js';
 import { RetrainingJobResponseDto } from './dto/retraining-job.response.dto.js';

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 
+import { MAX_VERSION } from '../validation/path-params.js';
 import { KEY_PATTERN, NAME_PATTERN, OBJECT_ID_PATTERN } from '../validation/patterns.js';
 import { schemaRulesOf } from './api-schema-rules.decorator.js';
 import { portablePattern } from './portable-pattern.js';
@@ -28,14 +29,11 @@ const LINKS: Record<string, { under: string; parameters: Record<string, string> 
   ScenarioResponseDto: { under: '/api/v1/ml/evaluation/scenarios/{id}', parameters: { id: 'id', revision: 'revision' } },
 };
 
-/** The largest version number a path accepts (ParseVersionPipe, parseVersion); a larger revision is simply not found. */
-const MAX_VERSION = 999_999_999;
-
 /**
  * Writes down, once for the whole document, rules every route follows by the names of its path parameters:
  * ids (`id`, `…Id`) are 24-hex object ids (ParseObjectIdPipe), `version` and `revision` are positive
  * integers, `model` is a model name (ParseModelNamePipe) and `key` a metric, param, tag or checklist key
- * (ParseKeyPipe, ParseChecklistKeyPipe). Request bodies refuse unknown members (the validation pipe forbids
+ * (ParseKeyPipe). Request bodies refuse unknown members (the validation pipe forbids
  * them), which the schema says with `additionalProperties: false`, and one with no required member may be
  * left out (the pipe reads a missing body as `{}`); rules between a DTO's fields come from its
  * ApiSchemaRules; answers link to the routes of the resource they return (LINKS). Every pattern is written

@@ -7,6 +7,7 @@ import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
+import { ParseKeyPipe, ParseModelNamePipe, ParseVersionPipe } from '../../common/validation/path-params.js';
 import { parseMetricValue } from '../runs/metrics/metric-value.js';
 import { ChangeStageRequestDto } from './dto/change-stage.request.dto.js';
 import { CreateVersionRequestDto } from './dto/create-version.request.dto.js';
@@ -16,7 +17,6 @@ import { StageTransitionPageResponseDto, StageTransitionResponseDto } from './dt
 import { UpdateChecklistItemRequestDto } from './dto/update-checklist-item.request.dto.js';
 import { ModelStagesService } from './model-stages.service.js';
 import { ModelVersionsService } from './model-versions.service.js';
-import { ParseChecklistKeyPipe, ParseModelNamePipe, ParseVersionPipe } from './registry-path.pipes.js';
 
 @ApiTags('lifecycle: model registry')
 @Controller('ml/lifecycle/models/:model/versions')
@@ -102,7 +102,7 @@ export class ModelVersionsController {
   async updateChecklistItem(
     @Param('model', ParseModelNamePipe) name: string,
     @Param('version', ParseVersionPipe) version: number,
-    @Param('key', ParseChecklistKeyPipe) key: string,
+    @Param('key', ParseKeyPipe) key: string,
     @Body() body: UpdateChecklistItemRequestDto,
     @CurrentActor() actor: ActorRef,
   ): Promise<ModelVersionResponseDto> {

@@ -8,6 +8,7 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { instantOf } from '../../common/validation/date-time.js';
+import { ParseModelNamePipe } from '../../common/validation/path-params.js';
 import { CompareVersionsQueryDto } from './dto/compare-versions.query.dto.js';
 import { CreateModelRequestDto } from './dto/create-model.request.dto.js';
 import { ListModelsQueryDto } from './dto/list-models.query.dto.js';
@@ -20,7 +21,6 @@ import { VersionComparisonResponseDto } from './dto/version-comparison.response.
 import { ModelStagesService } from './model-stages.service.js';
 import { ModelVersionsService } from './model-versions.service.js';
 import { RegisteredModelsService } from './registered-models.service.js';
-import { ParseModelNamePipe } from './registry-path.pipes.js';
 
 @ApiTags('lifecycle: model registry')
 @Controller('ml/lifecycle/models')

@@ -6,6 +6,7 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { instantOf } from '../../common/validation/date-time.js';
+import { ParseKeyPipe } from '../../common/validation/path-params.js';
 import { AddModelRunArtifactRequestDto } from './dto/add-model-run-artifact.request.dto.js';
 import { CreateModelRunRequestDto } from './dto/create-model-run.request.dto.js';
 import { EndModelRunRequestDto } from './dto/end-model-run.request.dto.js';
@@ -13,7 +14,6 @@ import { LogModelRunParamsRequestDto } from './dto/log-model-run-params.request.
 import { ModelRunArtifactResponseDto, ModelRunPageResponseDto, ModelRunResponseDto } from './dto/model-run.response.dto.js';
 import { SearchRunsQueryDto } from './dto/search-runs.query.dto.js';
 import { SetModelRunTagRequestDto } from './dto/set-model-run-tag.request.dto.js';
-import { ParseKeyPipe } from './parse-key.pipe.js';
 import { RunsService } from './runs.service.js';
 
 @ApiTags('lifecycle: runs')

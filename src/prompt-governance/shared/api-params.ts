@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 
+import { MAX_VERSION } from '../../common/validation/path-params.js';
 import { LABEL_PATTERN } from '../labels/label-name.js';
-import { MAX_VERSION } from './version-param.js';
 
 /** The `id` path parameter of a template, as ParseObjectIdPipe accepts it. */
 export const ApiTemplateIdParam = (): MethodDecorator =>

@@ -6,10 +6,10 @@ import { IngestionRateLimit } from '../../../common/http/rate-limit/rate-limit.d
 import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../../common/validation/object-id.pipe.js';
+import { ParseKeyPipe } from '../../../common/validation/path-params.js';
 import { LogModelRunMetricsRequestDto } from '../dto/log-model-run-metrics.request.dto.js';
 import { MetricHistoryQueryDto } from '../dto/metric-history.query.dto.js';
 import { LogModelRunMetricsResponseDto, MetricHistoryPageResponseDto, MetricPointResponseDto } from '../dto/metric-point.response.dto.js';
-import { ParseKeyPipe } from '../parse-key.pipe.js';
 import { MetricBatchPipe } from './metric-batch.pipe.js';
 import type { MetricPoint } from './metric-point.js';
 import { RunMetricsService } from './run-metrics.service.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
-import { parseVersion } from './version-param.js';
+import { InvalidInputError, NotFoundError } from '../errors/domain.errors.js';
+import { parseVersion } from './path-params.js';
 
 describe('parseVersion', () => {
   it('turns a version written in digits into its number', () => {

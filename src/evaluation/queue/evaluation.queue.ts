@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 
 import { TIMED_OUT, withinTimeout } from '../../common/queue/within-timeout.js';
-import { evaluationConfig } from '../evaluation.config.js';
+import type { EvaluationConfig, EvaluationConfigNamespace } from '../evaluation.config.js';
 import { EVALUATION_JOBS, EVALUATION_QUEUE, type EvaluateRunJob } from './evaluation.jobs.js';
 
 /**
@@ -14,11 +14,14 @@ import { EVALUATION_JOBS, EVALUATION_QUEUE, type EvaluateRunJob } from './evalua
 @Injectable()
 export class EvaluationQueue {
   private readonly logger = new Logger(EvaluationQueue.name);
+  private readonly config: EvaluationConfig;
 
   constructor(
     @InjectQueue(EVALUATION_QUEUE) private readonly queue: Queue<EvaluateRunJob>,
-    @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
-  ) {}
+    config: ConfigService<EvaluationConfigNamespace, true>,
+  ) {
+    this.config = config.getOrThrow('evaluation', { infer: true });
+  }
 
   /**
    * True when Redis took the job. False when it did not answer in time: the run stays QUEUED in MongoDB

@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
 import { SYSTEM_ACTORS, type ActorRef } from '../../common/auth/principal.js';
 import { InconsistentInputError, InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
-import { evaluationConfig } from '../evaluation.config.js';
+import type { EvaluationConfig, EvaluationConfigNamespace } from '../evaluation.config.js';
 import { isStandardMetric } from '../metrics/metric-keys.js';
 import type { ReturnPoint } from '../metrics/return-series.js';
 import { EvaluationQueue } from '../queue/evaluation.queue.js';
@@ -28,14 +28,17 @@ export const MAX_SCENARIOS_PER_MODEL = 100;
 @Injectable()
 export class EvaluationRunsService {
   private readonly logger = new Logger(EvaluationRunsService.name);
+  private readonly config: EvaluationConfig;
 
   constructor(
     private readonly runs: EvaluationRunsRepository,
     private readonly scenarios: ScenariosService,
     private readonly registry: ModelRegistryGateway,
     private readonly queue: EvaluationQueue,
-    @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
-  ) {}
+    config: ConfigService<EvaluationConfigNamespace, true>,
+  ) {
+    this.config = config.getOrThrow('evaluation', { infer: true });
+  }
 
   /**
    * Records the run as QUEUED against the scenario's current revision, then offers it to the queue. The

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
 import { NotFoundError } from '../../common/errors/domain.errors.js';
-import { evaluationConfig } from '../evaluation.config.js';
+import type { EvaluationConfig, EvaluationConfigNamespace } from '../evaluation.config.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
 import { ComplianceVerdictService } from './compliance-verdict.service.js';
 import type { EvaluationRun } from './evaluation-run.js';
@@ -17,13 +17,16 @@ import { evaluateCandidate, type EvaluationOutcome } from './run-evaluator.js';
 @Injectable()
 export class RunExecutionService {
   private readonly logger = new Logger(RunExecutionService.name);
+  private readonly config: EvaluationConfig;
 
   constructor(
     private readonly runs: EvaluationRunsRepository,
     private readonly scenarios: ScenariosService,
     private readonly verdicts: ComplianceVerdictService,
-    @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
-  ) {}
+    config: ConfigService<EvaluationConfigNamespace, true>,
+  ) {
+    this.config = config.getOrThrow('evaluation', { infer: true });
+  }
 
   /**
    * Infrastructure errors (MongoDB, the registry) propagate so the job is retried. A problem with the

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 
 import type { PendingAudit } from '../../audit/audit-entry.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import { evaluationConfig } from '../evaluation.config.js';
 import type { Scenario, ScenarioDefinition } from './scenario.js';
 import { definitionFromInput } from './scenario-input.js';
 import { ScenarioRevisionsRepository } from './scenario-revisions.repository.js';
@@ -61,7 +61,7 @@ describe(ScenariosService.name, () => {
         { provide: ScenariosRepository, useValue: scenarios },
         { provide: ScenarioRevisionsRepository, useValue: { ensure: async (s: Scenario) => void kept.push(s.revision) } },
         { provide: AuditService, useValue: { publish: async (draft: PendingAudit, _outbox: unknown, documentId: string) => void published.push({ draft, documentId }) } },
-        { provide: evaluationConfig.KEY, useValue: { maxSeriesPoints: 1000 } },
+        { provide: ConfigService, useValue: new ConfigService({ evaluation: { maxSeriesPoints: 1000 } }) },
       ],
     }).compile();
     sut = moduleRef.get(ScenariosService);

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
 import { AuditService } from '../../audit/audit.service.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
-import { evaluationConfig } from '../evaluation.config.js';
+import type { EvaluationConfig, EvaluationConfigNamespace } from '../evaluation.config.js';
 import { summarizeSeries, type Scenario, type ScenarioFilter, type ScenarioRevision, type SeriesSummary } from './scenario.js';
 import { changedFields, scenarioCreatedAudit, scenarioRevisedAudit } from './scenario-audit.js';
 import { applyChanges, definitionFromInput, type ScenarioInput } from './scenario-input.js';
@@ -16,12 +16,16 @@ const MAX_CHANGE_ATTEMPTS = 5;
 
 @Injectable()
 export class ScenariosService {
+  private readonly config: EvaluationConfig;
+
   constructor(
     private readonly scenarios: ScenariosRepository,
     private readonly revisions: ScenarioRevisionsRepository,
     private readonly audit: AuditService,
-    @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
-  ) {}
+    config: ConfigService<EvaluationConfigNamespace, true>,
+  ) {
+    this.config = config.getOrThrow('evaluation', { infer: true });
+  }
 
   /** Stores revision 1; the audit entry is written with the scenario and appended once it is kept. */
   async create(input: ScenarioInput, actor: ActorRef): Promise<Scenario<SeriesSummary>> {

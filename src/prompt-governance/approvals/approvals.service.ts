@@ -6,9 +6,7 @@ import { ConflictError, ForbiddenError, IllegalTransitionError, InvalidInputErro
 import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
 import { promptAudit, type PromptAuditAction } from '../shared/prompt-audit.js';
 import type { PromptVersion, VersionTransition } from '../templates/prompt-template.js';
-import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
-import { PromptVersionsRepository, type TransitionGuard } from '../templates/prompt-versions.repository.js';
-import { PromptVersionsService } from '../templates/prompt-versions.service.js';
+import { PromptVersionsService, type TransitionGuard, type VersionTransitionChanges } from '../templates/prompt-versions.service.js';
 
 export interface ApprovalDecision {
   comment: string | null;
@@ -24,8 +22,6 @@ export interface ApprovalDecision {
 export class ApprovalsService {
   constructor(
     private readonly versions: PromptVersionsService,
-    private readonly versionRecords: PromptVersionsRepository,
-    private readonly templates: PromptTemplatesRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -82,7 +78,7 @@ export class ApprovalsService {
     const template = await this.versions.template(templateId);
     const current = await this.versions.get(templateId, number);
     this.expect(current, 'APPROVED', 'DEPRECATED');
-    if (!(await this.templates.retireVersion(templateId, number))) {
+    if (!(await this.versions.retire(templateId, number))) {
       const labels = (await this.versions.template(templateId)).labels.filter((l) => l.version === number).map((l) => l.name);
       throw new ConflictError(`Version ${number} of '${template.name}' cannot be deprecated while labels point at it (${labels.join(', ')}): move them first`, { labels });
     }
@@ -94,7 +90,7 @@ export class ApprovalsService {
     from: PromptVersionStatus,
     action: PromptAuditAction,
     transition: VersionTransition,
-    set: Parameters<PromptVersionsRepository['transition']>[4],
+    set: VersionTransitionChanges,
     guard: TransitionGuard = {},
   ): Promise<PromptVersion> {
     // The update is conditional on the state read, so the version after it is `current` with `set` applied.
@@ -111,13 +107,12 @@ export class ApprovalsService {
       },
       transition.at,
     );
-    const moved = await this.versionRecords.transition(current.templateId, current.version, from, transition, set, draft, guard);
+    const moved = await this.versions.transition(current, from, transition, set, draft, guard);
     if (!moved) {
       const now = await this.versions.get(current.templateId, current.version);
       this.expect(now, from, transition.to);
       throw new ConflictError(`Version ${current.version} changed while it was being moved to ${transition.to}; read it again and retry`);
     }
-    await this.audit.publish(draft, this.versionRecords, moved.id);
     return moved;
   }
 

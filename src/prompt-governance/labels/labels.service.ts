@@ -7,7 +7,7 @@ import { promptAudit } from '../shared/prompt-audit.js';
 import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
 import type { PromptGovernanceConfigNamespace } from '../prompt-governance.config.js';
 import type { PromptLabel, PromptTemplate, PromptVersion } from '../templates/prompt-template.js';
-import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
+import { PromptTemplatesService } from '../templates/prompt-templates.service.js';
 import { PromptVersionsService } from '../templates/prompt-versions.service.js';
 
 export const MAX_LABELS_PER_TEMPLATE = 50;
@@ -29,7 +29,7 @@ export class LabelsService {
   private readonly protectedLabels: ReadonlySet<string>;
 
   constructor(
-    private readonly templates: PromptTemplatesRepository,
+    private readonly templates: PromptTemplatesService,
     private readonly versions: PromptVersionsService,
     private readonly audit: AuditService,
     config: ConfigService<PromptGovernanceConfigNamespace, true>,
@@ -65,7 +65,6 @@ export class LabelsService {
       const now = await this.versions.template(templateId);
       throw new ConflictError(`Version ${number} of '${now.name}' is deprecated or being deprecated; label '${name}' cannot point at it`);
     }
-    await this.audit.publish(moved.draft, this.templates, templateId);
     return { template, label, version };
   }
 
@@ -77,7 +76,6 @@ export class LabelsService {
     );
     if (removed === undefined) throw new NotFoundError('Prompt template', templateId);
     if (removed === null) throw new NotFoundError('Label', name);
-    await this.audit.publish(removed.draft, this.templates, templateId);
   }
 
   /** A protected label (production by default) serves live traffic: only an approver moves or removes it. */

@@ -4,12 +4,12 @@ import type { ActorRef } from '../../common/auth/principal.js';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import { NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
-import type { AuditEntry } from '../../audit/audit-entry.js';
+import type { AuditEntry, PendingAudit } from '../../audit/audit-entry.js';
 import { promptAudit } from '../shared/prompt-audit.js';
 import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
 import { checkPolicies } from '../screening/policy-refs.js';
 import { checkContent } from './prompt-content.js';
-import type { NewTemplate, PromptContent, PromptTemplate, PromptVersion, TemplateChanges, TemplateFilter } from './prompt-template.js';
+import type { NewTemplate, PromptContent, PromptLabel, PromptTemplate, PromptVersion, TemplateChanges, TemplateFilter } from './prompt-template.js';
 import { PromptTemplatesRepository } from './prompt-templates.repository.js';
 import { PromptVersionsRepository } from './prompt-versions.repository.js';
 import { PromptVersionsService, type StoredVersion } from './prompt-versions.service.js';
@@ -61,6 +61,25 @@ export class PromptTemplatesService {
     const { status, ...rest } = filter;
     const ids = status ? await this.versionRecords.templateIdsWithStatus(status) : undefined;
     return this.templates.list({ ...rest, ids }, page);
+  }
+
+  /**
+   * Points a label at a version, unless the version is retired (deprecated or being deprecated), and sends the
+   * audit entry to the chain. False when the version is retired or the template is gone.
+   */
+  async moveLabel(templateId: string, label: PromptLabel, audit: (previous: PromptLabel | null) => PendingAudit): Promise<boolean> {
+    const moved = await this.templates.moveLabel(templateId, label, audit);
+    if (!moved) return false;
+    await this.audit.publish(moved.draft, this.templates, templateId);
+    return true;
+  }
+
+  /** Removes a label and sends the audit entry to the chain: the label removed, null without such a label, undefined without the template. */
+  async removeLabel(templateId: string, name: string, audit: (removed: PromptLabel) => PendingAudit): Promise<PromptLabel | null | undefined> {
+    const removed = await this.templates.removeLabel(templateId, name, audit);
+    if (!removed) return removed;
+    await this.audit.publish(removed.draft, this.templates, templateId);
+    return removed.removed;
   }
 
   /** The template's audit entries, oldest first. */

@@ -9,11 +9,16 @@ import { promptAudit } from '../shared/prompt-audit.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { PromptScreeningService } from '../screening/prompt-screening.service.js';
 import { checkContent, contentParts, renderContent, type RenderedContent } from './prompt-content.js';
-import type { EvaluationTrigger, PromptContent, PromptTemplate, PromptVersion, StoredEvaluation } from './prompt-template.js';
+import type { EvaluationTrigger, PromptContent, PromptTemplate, PromptVersion, StoredEvaluation, VersionTransition } from './prompt-template.js';
 import { PromptTemplatesRepository } from './prompt-templates.repository.js';
-import { PromptVersionsRepository } from './prompt-versions.repository.js';
+import { PromptVersionsRepository, type TransitionGuard } from './prompt-versions.repository.js';
 import { diffVersions, type VersionDiff } from './version-diff.js';
 import { versionSnapshot } from './version-snapshot.js';
+
+export type { TransitionGuard };
+
+/** What a status change sets besides the status (who reviewed, when, ...). */
+export type VersionTransitionChanges = Parameters<PromptVersionsRepository['transition']>[4];
 
 export interface DraftEdit extends Partial<PromptContent> {
   commitMessage?: string;
@@ -127,6 +132,33 @@ export class PromptVersionsService {
       declaredRiskLevel: template.declaredRiskLevel,
     });
     return { ...outcome, trigger, evaluatedAt: new Date(), policies: template.policies, declaredRiskLevel: template.declaredRiskLevel };
+  }
+
+  /**
+   * Moves a version from one status to another if it is still in `from` (and the guard holds), then sends its
+   * audit entry to the chain. Null when the version moved meanwhile or the guard refused.
+   */
+  async transition(
+    current: PromptVersion,
+    from: PromptVersionStatus,
+    transition: VersionTransition,
+    set: VersionTransitionChanges,
+    draft: PendingAudit,
+    guard: TransitionGuard = {},
+  ): Promise<PromptVersion | null> {
+    const moved = await this.versions.transition(current.templateId, current.version, from, transition, set, draft, guard);
+    if (moved) await this.audit.publish(draft, this.versions, moved.id);
+    return moved;
+  }
+
+  /** Marks the version retired on its template, so no label can be moved onto it; false while a label points at it. */
+  async retire(templateId: string, version: number): Promise<boolean> {
+    return this.templates.retireVersion(templateId, version);
+  }
+
+  /** The status of a version, read without the rest of it (the usage ingestion path); null when there is none. */
+  async findStatus(templateId: string, version: number): Promise<{ id: string; status: PromptVersionStatus } | null> {
+    return this.versions.findStatus(templateId, version);
   }
 
   async template(templateId: string): Promise<PromptTemplate> {

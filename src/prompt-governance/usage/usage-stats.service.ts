@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { InconsistentInputError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
-import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
+import { InconsistentInputError, InvalidInputError } from '../../common/errors/domain.errors.js';
+import { PromptVersionsService } from '../templates/prompt-versions.service.js';
 import { UsageLogRepository } from './usage-log.repository.js';
 import { toStatsRow, type UsageStatsRow } from './usage-stats.js';
 
@@ -24,12 +24,12 @@ export interface UsageStats {
 @Injectable()
 export class UsageStatsService {
   constructor(
-    private readonly templates: PromptTemplatesRepository,
+    private readonly versions: PromptVersionsService,
     private readonly log: UsageLogRepository,
   ) {}
 
   async stats(templateId: string, range: { from?: string; to?: string; version?: number }, today = new Date()): Promise<UsageStats> {
-    if (!(await this.templates.findById(templateId))) throw new NotFoundError('Prompt template', templateId);
+    await this.versions.template(templateId);
     const to = range.to ?? today.toISOString().slice(0, 10);
     const from = range.from ?? new Date(Date.parse(to) - (DEFAULT_STATS_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
     for (const [field, day] of [['from', from], ['to', to]] as const) {

@@ -7,8 +7,7 @@ import { PiiDetector } from '../screening/detectors/pii.detector.js';
 import { ToxicityDetector } from '../screening/detectors/toxicity.detector.js';
 import { GRADE_THRESHOLDS } from '../screening/rules/rule-set.js';
 import { canonicalJson, sha256Hex } from '../../common/hashing/canonical-json.js';
-import { PromptTemplatesRepository } from '../templates/prompt-templates.repository.js';
-import { PromptVersionsRepository } from '../templates/prompt-versions.repository.js';
+import { PromptVersionsService } from '../templates/prompt-versions.service.js';
 import type { NewUsageEntry, UsageEntry, UsageEntryResult, UsageFilter, UsageReport } from './usage-entry.js';
 import { UsageLogRepository } from './usage-log.repository.js';
 import { validateUsageReport } from './usage-report.validator.js';
@@ -40,8 +39,7 @@ export class UsageService {
   private readonly pii = new PiiDetector();
 
   constructor(
-    private readonly templates: PromptTemplatesRepository,
-    private readonly versions: PromptVersionsRepository,
+    private readonly versions: PromptVersionsService,
     private readonly log: UsageLogRepository,
   ) {}
 
@@ -91,8 +89,7 @@ export class UsageService {
   }
 
   private async target(templateId: string, version: number): Promise<Target> {
-    const [template, found] = await Promise.all([this.templates.findById(templateId), this.versions.findStatus(templateId, version)]);
-    if (!template) throw new NotFoundError('Prompt template', templateId);
+    const [template, found] = await Promise.all([this.versions.template(templateId), this.versions.findStatus(templateId, version)]);
     if (!found) throw new NotFoundError('Prompt template version', `${templateId}/${version}`);
     return { templateId, version, approved: found.status === 'APPROVED', logRawVariables: template.logRawVariables };
   }

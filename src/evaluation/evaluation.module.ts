@@ -5,6 +5,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 
 import { AuditModule } from '../audit/audit.module.js';
 import { LifecycleModule } from '../lifecycle/lifecycle.module.js';
+import { ComplianceVerdictService } from './compliance/compliance-verdict.service.js';
 import { evaluationConfig } from './evaluation.config.js';
 import { ExplainabilityArtifactDocument, ExplainabilityArtifactSchema } from './explainability/explainability-artifact.schema.js';
 import { ExplainabilityArtifactsRepository } from './explainability/explainability-artifacts.repository.js';
@@ -14,7 +15,6 @@ import { EVALUATION_QUEUE } from './queue/evaluation.jobs.js';
 import { EvaluationQueue } from './queue/evaluation.queue.js';
 import { EvaluationReportsController } from './reports/evaluation-reports.controller.js';
 import { EvaluationReportsService } from './reports/evaluation-reports.service.js';
-import { ComplianceVerdictService } from './runs/compliance-verdict.service.js';
 import { EvaluationRunDocument, EvaluationRunSchema } from './runs/evaluation-run.schema.js';
 import { EvaluationRunsController } from './runs/evaluation-runs.controller.js';
 import { EvaluationRunsRepository } from './runs/evaluation-runs.repository.js';

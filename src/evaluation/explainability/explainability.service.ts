@@ -3,18 +3,19 @@ import { Injectable } from '@nestjs/common';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
-import { ComplianceVerdictService } from '../runs/compliance-verdict.service.js';
-import { EvaluationRunsRepository } from '../runs/evaluation-runs.repository.js';
+import { ComplianceVerdictService } from '../compliance/compliance-verdict.service.js';
+import { EvaluationRunsService } from '../runs/evaluation-runs.service.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
 import type { ExplainabilityArtifact } from './explainability-artifact.js';
 import { ExplainabilityArtifactsRepository } from './explainability-artifacts.repository.js';
+import { summarizeExplainability, type ExplainabilitySummary } from './explainability-summary.js';
 import { validateArtifact, type ExplainabilityInput } from './explainability-input.js';
 
 @Injectable()
 export class ExplainabilityService {
   constructor(
     private readonly artifacts: ExplainabilityArtifactsRepository,
-    private readonly runs: EvaluationRunsRepository,
+    private readonly runs: EvaluationRunsService,
     private readonly scenarios: ScenariosService,
     private readonly verdicts: ComplianceVerdictService,
   ) {}
@@ -25,8 +26,7 @@ export class ExplainabilityService {
    * in progress takes the artifact into the verdict it is about to write.
    */
   async attach(runId: string, input: ExplainabilityInput, actor: ActorRef): Promise<ExplainabilityArtifact> {
-    const run = await this.runs.findById(runId);
-    if (!run) throw new NotFoundError('Evaluation run', runId);
+    const run = await this.runs.get(runId);
     if (run.status === 'FAILED') {
       throw new IllegalTransitionError(`Evaluation run '${runId}' failed and`, 'FAILED', 'an explained run', { hint: 'start a new run and attach the artifact to it' });
     }
@@ -38,15 +38,20 @@ export class ExplainabilityService {
     const counted = await this.runs.bumpExplainability(runId);
     if (counted?.status === 'COMPLETED') {
       const revision = await this.scenarios.getRevisionSummary(run.scenarioId, run.scenarioRevision);
-      const refreshed = await this.verdicts.refresh(runId, revision.compliance.explainability);
+      const refreshed = await this.verdicts.refresh(runId, revision.compliance.explainability, (id) => this.summaryOf(id));
       if (refreshed) await this.verdicts.recordOnModelVersion(refreshed);
     }
     return artifact;
   }
 
   async list(runId: string, page: PageRequest): Promise<Page<ExplainabilityArtifact>> {
-    if (!(await this.runs.findById(runId))) throw new NotFoundError('Evaluation run', runId);
+    await this.runs.get(runId);
     return this.artifacts.list(runId, page);
+  }
+
+  /** What the run's artifacts say about feature importance, as its verdict and report use it. */
+  async summaryOf(runId: string): Promise<ExplainabilitySummary> {
+    return summarizeExplainability(await this.artifacts.importanceOf(runId));
   }
 
   async get(runId: string, artifactId: string): Promise<ExplainabilityArtifact> {

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
 import { ConflictError } from '../../common/errors/domain.errors.js';
-import { ExplainabilityArtifactsRepository } from '../explainability/explainability-artifacts.repository.js';
-import { summarizeExplainability } from '../explainability/explainability-summary.js';
+import { ExplainabilityService } from '../explainability/explainability.service.js';
 import { cleanSeries } from '../metrics/clean-series.js';
 import type { EvaluatedRun } from '../runs/evaluation-run.js';
-import { EvaluationRunsRepository } from '../runs/evaluation-runs.repository.js';
 import { EvaluationRunsService } from '../runs/evaluation-runs.service.js';
 import type { StoredSeries } from '../scenarios/scenario.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
@@ -17,9 +15,8 @@ import { cumulativePath } from './svg-charts.js';
 export class EvaluationReportsService {
   constructor(
     private readonly runs: EvaluationRunsService,
-    private readonly runPoints: EvaluationRunsRepository,
     private readonly scenarios: ScenariosService,
-    private readonly artifacts: ExplainabilityArtifactsRepository,
+    private readonly explainability: ExplainabilityService,
   ) {}
 
   async report(runId: string): Promise<EvaluationReport> {
@@ -34,7 +31,7 @@ export class EvaluationReportsService {
     const revision = await this.scenarios.getRevision(run.scenarioId, run.scenarioRevision);
     const period = report.conventions.period;
     const within = (series: StoredSeries | null) => (series ? cumulativePath(period ? cleanSeries(series, { maxGapDays: Infinity, period }).series : series) : null);
-    const raw = run.candidate.returns ? await this.runPoints.findCandidatePoints(run.id) : null;
+    const raw = run.candidate.returns ? await this.runs.findCandidatePoints(run.id) : null;
     const candidate = raw ? cleanSeries(raw, { maxGapDays: Infinity, period }).series : null;
     return renderReportHtml(report, {
       candidate: candidate ? cumulativePath(candidate) : null,
@@ -53,10 +50,10 @@ export class EvaluationReportsService {
   }
 
   private async assemble(run: EvaluatedRun): Promise<EvaluationReport> {
-    const [revision, artifacts] = await Promise.all([
+    const [revision, explainability] = await Promise.all([
       this.scenarios.getRevisionSummary(run.scenarioId, run.scenarioRevision),
-      this.artifacts.importanceOf(run.id),
+      this.explainability.summaryOf(run.id),
     ]);
-    return buildReport(run, revision, summarizeExplainability(artifacts), new Date());
+    return buildReport(run, revision, explainability, new Date());
   }
 }

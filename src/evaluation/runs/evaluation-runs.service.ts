@@ -5,11 +5,12 @@ import { SYSTEM_ACTORS, type ActorRef } from '../../common/auth/principal.js';
 import { InconsistentInputError, InvalidInputError, NotFoundError, type FieldError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
 import type { EvaluationConfig, EvaluationConfigNamespace } from '../evaluation.config.js';
+import type { RawSeries } from '../metrics/clean-series.js';
 import { isStandardMetric } from '../metrics/metric-keys.js';
 import type { ReturnPoint } from '../metrics/return-series.js';
 import { EvaluationQueue } from '../queue/evaluation.queue.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
-import type { EvaluatedRun, EvaluationRun, RunFilter, RunTrigger } from './evaluation-run.js';
+import type { EvaluatedRun, EvaluationRun, RunCompletion, RunCompliance, RunFilter, RunTrigger } from './evaluation-run.js';
 import { EvaluationRunsRepository } from './evaluation-runs.repository.js';
 import { ModelRegistryGateway } from './model-registry.gateway.js';
 
@@ -94,6 +95,38 @@ export class EvaluationRunsService {
 
   list(filter: RunFilter, page: PageRequest): Promise<Page<EvaluationRun>> {
     return this.runs.list(filter, page);
+  }
+
+  /** The run, or null when there is none: for the worker, to which a missing run is nothing to do. */
+  findById(id: string): Promise<EvaluationRun | null> {
+    return this.runs.findById(id);
+  }
+
+  findEvaluated(id: string): Promise<EvaluatedRun | null> {
+    return this.runs.findEvaluated(id);
+  }
+
+  findCandidatePoints(id: string): Promise<RawSeries | null> {
+    return this.runs.findCandidatePoints(id);
+  }
+
+  /** Counts one more explainability artifact, so that a verdict read over the previous count is not written. */
+  bumpExplainability(id: string): Promise<EvaluationRun | null> {
+    return this.runs.bumpExplainability(id);
+  }
+
+  /** RUNNING → COMPLETED, only if no artifact was counted since `explainabilityVersion` was read; null otherwise. */
+  complete(id: string, explainabilityVersion: number, completion: RunCompletion): Promise<EvaluationRun | null> {
+    return this.runs.complete(id, explainabilityVersion, completion);
+  }
+
+  /** A new verdict for a COMPLETED run, on the same condition as `complete`. */
+  updateCompliance(id: string, explainabilityVersion: number, compliance: RunCompliance): Promise<EvaluationRun | null> {
+    return this.runs.updateCompliance(id, explainabilityVersion, compliance);
+  }
+
+  markVerdictRecorded(id: string, at: Date): Promise<void> {
+    return this.runs.markVerdictRecorded(id, at);
   }
 
   private async requestOnce(scenarioId: string, candidate: CandidateInput, trigger: RunTrigger, requestedBy: ActorRef, dedupeKey: string): Promise<EvaluationRun | null> {

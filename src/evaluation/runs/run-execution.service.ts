@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import { NotFoundError } from '../../common/errors/domain.errors.js';
+import { ComplianceVerdictService } from '../compliance/compliance-verdict.service.js';
 import type { EvaluationConfig, EvaluationConfigNamespace } from '../evaluation.config.js';
+import { ExplainabilityService } from '../explainability/explainability.service.js';
 import { ScenariosService } from '../scenarios/scenarios.service.js';
-import { ComplianceVerdictService } from './compliance-verdict.service.js';
 import type { EvaluationRun } from './evaluation-run.js';
 import { EvaluationRunsRepository } from './evaluation-runs.repository.js';
 import { evaluateCandidate, type EvaluationOutcome } from './run-evaluator.js';
@@ -23,6 +24,7 @@ export class RunExecutionService {
     private readonly runs: EvaluationRunsRepository,
     private readonly scenarios: ScenariosService,
     private readonly verdicts: ComplianceVerdictService,
+    private readonly explainability: ExplainabilityService,
     config: ConfigService<EvaluationConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('evaluation', { infer: true });
@@ -73,7 +75,7 @@ export class RunExecutionService {
       return;
     }
     const computeMs = Math.round((performance.now() - started) * 10) / 10;
-    const completed = await this.verdicts.complete(run.id, outcome, revision.compliance.explainability, computeMs);
+    const completed = await this.verdicts.complete(run.id, outcome, revision.compliance.explainability, computeMs, (id) => this.explainability.summaryOf(id));
     if (completed) await this.verdicts.recordOnModelVersion(completed);
   }
 

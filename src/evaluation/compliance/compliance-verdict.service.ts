@@ -1,17 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { NotFoundError } from '../../common/errors/domain.errors.js';
-import { complianceStatusOf, type CheckResult } from '../compliance/check-result.js';
-import { checkExplainability } from '../compliance/explainability-checks.js';
-import { ExplainabilityArtifactsRepository } from '../explainability/explainability-artifacts.repository.js';
-import { summarizeExplainability } from '../explainability/explainability-summary.js';
+import type { ExplainabilitySummary } from '../explainability/explainability-summary.js';
+import type { EvaluationRun, RunCompliance } from '../runs/evaluation-run.js';
+import { EvaluationRunsService } from '../runs/evaluation-runs.service.js';
+import { ModelRegistryGateway } from '../runs/model-registry.gateway.js';
+import type { EvaluationOutcome } from '../runs/run-evaluator.js';
 import type { ComplianceRules } from '../scenarios/scenario.js';
-import type { EvaluationRun, RunCompliance } from './evaluation-run.js';
-import { EvaluationRunsRepository } from './evaluation-runs.repository.js';
-import type { EvaluationOutcome } from './run-evaluator.js';
-import { ModelRegistryGateway } from './model-registry.gateway.js';
+import { complianceStatusOf, type CheckResult } from './check-result.js';
+import { checkExplainability } from './explainability-checks.js';
 
 const MAX_SETTLE_ATTEMPTS = 10;
+
+/**
+ * Reads a run's explainability summary as it is now, again on every attempt. Passed in by the caller, because
+ * the explainability service itself asks for verdicts when an artifact is attached.
+ */
+export type ExplainabilityReader = (runId: string) => Promise<ExplainabilitySummary>;
 
 /**
  * Writes a run's compliance verdict: the metric checks of its outcome plus the explainability checks over
@@ -24,17 +29,22 @@ export class ComplianceVerdictService {
   private readonly logger = new Logger(ComplianceVerdictService.name);
 
   constructor(
-    private readonly runs: EvaluationRunsRepository,
-    private readonly artifacts: ExplainabilityArtifactsRepository,
+    private readonly runs: EvaluationRunsService,
     private readonly registry: ModelRegistryGateway,
   ) {}
 
   /** RUNNING → COMPLETED with the outcome and its verdict. Null when the run is no longer RUNNING. */
-  async complete(runId: string, outcome: EvaluationOutcome, rules: ComplianceRules['explainability'], computeMs: number): Promise<EvaluationRun | null> {
+  async complete(
+    runId: string,
+    outcome: EvaluationOutcome,
+    rules: ComplianceRules['explainability'],
+    computeMs: number,
+    explainability: ExplainabilityReader,
+  ): Promise<EvaluationRun | null> {
     for (let attempt = 0; attempt < MAX_SETTLE_ATTEMPTS; attempt++) {
       const current = await this.runs.findById(runId);
       if (!current || current.status !== 'RUNNING') return null;
-      const compliance = await this.verdict(runId, outcome.checks, rules);
+      const compliance = await this.verdict(runId, outcome.checks, rules, explainability);
       const completed = await this.runs.complete(runId, current.explainabilityVersion, { outcome, compliance, computeMs });
       if (completed) return completed;
     }
@@ -42,11 +52,11 @@ export class ComplianceVerdictService {
   }
 
   /** A COMPLETED run's verdict again, after its artifacts changed. */
-  async refresh(runId: string, rules: ComplianceRules['explainability']): Promise<EvaluationRun | null> {
+  async refresh(runId: string, rules: ComplianceRules['explainability'], explainability: ExplainabilityReader): Promise<EvaluationRun | null> {
     for (let attempt = 0; attempt < MAX_SETTLE_ATTEMPTS; attempt++) {
       const current = await this.runs.findEvaluated(runId);
       if (!current || current.status !== 'COMPLETED' || !current.outcome) return null;
-      const compliance = await this.verdict(runId, current.outcome.checks, rules);
+      const compliance = await this.verdict(runId, current.outcome.checks, rules, explainability);
       const updated = await this.runs.updateCompliance(runId, current.explainabilityVersion, compliance);
       if (updated) return updated;
     }
@@ -76,8 +86,8 @@ export class ComplianceVerdictService {
     }
   }
 
-  private async verdict(runId: string, metricChecks: CheckResult[], rules: ComplianceRules['explainability']): Promise<RunCompliance> {
-    const summary = summarizeExplainability(await this.artifacts.importanceOf(runId));
+  private async verdict(runId: string, metricChecks: CheckResult[], rules: ComplianceRules['explainability'], explainability: ExplainabilityReader): Promise<RunCompliance> {
+    const summary = await explainability(runId);
     const checks = [...metricChecks, ...checkExplainability(rules, summary)];
     return { status: complianceStatusOf(checks), checks, evaluatedAt: new Date() };
   }

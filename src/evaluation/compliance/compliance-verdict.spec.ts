@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import type { CheckResult } from '../compliance/check-result.js';
+import type { CheckResult } from './check-result.js';
 import { verdictSummary } from './compliance-verdict.service.js';
 
 const check = (name: string, outcome: CheckResult['outcome'], window: string | null = null): CheckResult => ({

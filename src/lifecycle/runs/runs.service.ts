@@ -4,6 +4,7 @@ import type { RunStatus } from '../../../libs/contracts/src/index.js';
 import { ConflictError, DuplicateError, IllegalTransitionError, InconsistentInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { ExperimentsService } from '../experiments/experiments.service.js';
+import type { MetricPoint } from './metrics/metric-point.js';
 import type { NewRun, NewRunArtifact, Run, RunArtifact } from './run.js';
 import { assertRunning, canTransition } from './run-status.js';
 import { MAX_ARTIFACTS_PER_RUN, RunsRepository } from './runs.repository.js';
@@ -97,5 +98,20 @@ export class RunsService {
       throw new DuplicateError(`Run '${current.name}' already has an artifact named '${artifact.name}'`, { field: 'name' });
     }
     throw new ConflictError(`Run '${current.name}' already has ${MAX_ARTIFACTS_PER_RUN} artifacts, the most a run can hold`);
+  }
+
+  /** The run's status alone, or null when there is no such run: the metric ingestion path reads no more. */
+  findStatus(id: string): Promise<RunStatus | null> {
+    return this.runs.findStatus(id);
+  }
+
+  /** Adds the keys to the run's metric keys unless that takes it past `cap`; null when admitted, else the count it holds. */
+  admitMetricKeys(id: string, keys: readonly string[], cap: number): Promise<number | null> {
+    return this.runs.admitMetricKeys(id, keys, cap);
+  }
+
+  /** Raises the run's latest value of each key where a point is newer than the one it shows. */
+  raiseLatestMetrics(id: string, latest: readonly MetricPoint[]): Promise<void> {
+    return this.runs.raiseLatestMetrics(id, latest);
   }
 }

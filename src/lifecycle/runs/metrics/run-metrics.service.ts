@@ -4,8 +4,8 @@ import { ConfigService } from '@nestjs/config';
 import { ConflictError, NotFoundError } from '../../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../../common/pagination/page.js';
 import { assertRunning } from '../run-status.js';
-import { RunsRepository } from '../runs.repository.js';
 import type { RunsConfigNamespace } from '../runs.config.js';
+import { RunsService } from '../runs.service.js';
 import { latestPerKey } from './latest-metric.js';
 import type { MetricPoint } from './metric-point.js';
 import { RunMetricsRepository } from './run-metrics.repository.js';
@@ -16,7 +16,7 @@ export class RunMetricsService {
 
   constructor(
     private readonly metrics: RunMetricsRepository,
-    private readonly runs: RunsRepository,
+    private readonly runs: RunsService,
     config: ConfigService<RunsConfigNamespace, true>,
   ) {
     this.maxKeys = config.getOrThrow('runs', { infer: true }).maxMetricKeys;

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import type { Page, PageRequest } from '../common/pagination/page.js';
 import { pendingAudit, type AuditDraft, type AuditEntry, type PendingAudit } from './audit-entry.js';
-import { AuditLogRepository, type AuditFilter } from './audit-log.repository.js';
+import { AuditLogRepository, type AuditFilter, type ChainHead } from './audit-log.repository.js';
 import type { AuditOutbox } from './audited.repository.js';
 import { PromptAuditProjectionRepository } from './legacy/prompt-audit-projection.repository.js';
 
@@ -48,6 +48,15 @@ export class AuditService {
 
   list(filter: AuditFilter, page: PageRequest, direction: 1 | -1 = -1): Promise<Page<AuditEntry>> {
     return this.log.list(filter, { ...page, direction });
+  }
+
+  /**
+   * The head of the chain after moving it over every entry appenders left past it (at most `limit`), so
+   * that it names the last entry written.
+   */
+  async settledHead(limit?: number): Promise<ChainHead> {
+    await this.log.catchUpAll(limit);
+    return this.log.readHead();
   }
 
   /** Every matching entry in chain order, for export. */

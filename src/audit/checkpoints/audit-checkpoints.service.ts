@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 
 import { ConflictError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
-import { AuditLogRepository } from '../audit-log.repository.js';
+import { AuditService } from '../audit.service.js';
 import type { AuditCheckpoint } from './audit-checkpoint.js';
 import { AuditCheckpointsRepository } from './audit-checkpoints.repository.js';
 import { CheckpointSigner } from './checkpoint-signer.js';
@@ -18,7 +18,7 @@ export class AuditCheckpointsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuditCheckpointsService.name);
 
   constructor(
-    private readonly log: AuditLogRepository,
+    private readonly audit: AuditService,
     private readonly checkpoints: AuditCheckpointsRepository,
     private readonly signer: CheckpointSigner,
   ) {}
@@ -36,8 +36,7 @@ export class AuditCheckpointsService implements OnApplicationBootstrap {
   /** Signs the current head unless it is already checkpointed; null when the chain is empty. */
   async checkpoint(): Promise<AuditCheckpoint | null> {
     if (!this.signer.enabled) throw new ConflictError('Checkpoints are disabled: AUDIT_CHECKPOINT_KEY is not configured');
-    await this.log.catchUpAll(1000);
-    const head = await this.log.readHead();
+    const head = await this.audit.settledHead(1000);
     if (head.seq === 0) return null;
     const latest = await this.checkpoints.latest();
     const jwk = await this.signer.jwk();

@@ -5,6 +5,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 
 import { RETRAINING_QUEUE } from '../../libs/contracts/src/index.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { SchedulingModule } from '../common/scheduling/scheduling.module.js';
 import { EvaluationModule } from '../evaluation/evaluation.module.js';
 import { CredentialsModule } from '../identity/authentication/credentials.module.js';
 import { EvaluationRunsService } from '../evaluation/runs/evaluation-runs.service.js';
@@ -20,6 +21,7 @@ import { RetrainingJobsRepository } from './jobs/retraining-jobs.repository.js';
 import { RetrainingJobsService } from './jobs/retraining-jobs.service.js';
 import { TrainerTokens } from './jobs/trainer-tokens.js';
 import { RetrainingOutbox } from './outbox/retraining-outbox.js';
+import { RetrainingSweeper } from './outbox/retraining-sweeper.js';
 import { RetrainingPolicyDocument, RetrainingPolicySchema } from './policies/retraining-policy.schema.js';
 import { RetrainingPoliciesRepository } from './policies/retraining-policies.repository.js';
 import { RetrainingPoliciesService } from './policies/retraining-policies.service.js';
@@ -29,9 +31,9 @@ import { RetrainingQueue } from './retraining.queue.js';
 import { RetrainingTriggerService } from './trigger/retraining-trigger.service.js';
 
 /**
- * What the API and the worker share: the job and policy collections, the producer and its outbox sweeper
- * (which runs in every process), the drift trigger and the closing steps (which end by starting the
- * evaluation of the new version).
+ * What the API and the worker share: the job and policy collections, the producer and its outbox sweep
+ * (periodic work that either process may take), the drift trigger and the closing steps (which end by starting
+ * the evaluation of the new version).
  */
 @Module({
   imports: [
@@ -48,6 +50,7 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     ]),
     RegistryModule,
     RunsModule,
+    SchedulingModule,
   ],
   providers: [
     // The evaluation harness evaluates every version a retraining registers.
@@ -61,6 +64,7 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     RetrainingPoliciesRepository,
     RetrainingPoliciesService,
     RetrainingQueue,
+    RetrainingSweeper,
     RetrainingTriggerService,
     TrainerTokens,
   ],

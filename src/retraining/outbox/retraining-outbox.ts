@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import { AuditService } from '../../audit/audit.service.js';
@@ -14,15 +14,14 @@ const SWEEP_BATCH = 100;
 
 /**
  * The outbox between MongoDB and Redis. A job is stored first (PENDING_ENQUEUE) and then put on the queue;
- * when Redis does not answer in time the request still succeeds and the sweeper, running on an interval in
- * every API and worker process, enqueues the job once Redis is back. Enqueueing is idempotent (the BullMQ
- * job id is derived from the record), so sweepers of several processes may race harmlessly.
+ * when Redis does not answer in time the request still succeeds and the sweep (RetrainingSweeper, periodic
+ * work) enqueues the job once Redis is back. Enqueueing is idempotent (the BullMQ job id is derived from the
+ * record), so a sweep racing a late add does no harm.
  */
 @Injectable()
-export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetrainingOutbox {
   private readonly logger = new Logger(RetrainingOutbox.name);
   private readonly config: RetrainingConfig;
-  private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | null = null;
 
   constructor(
@@ -33,16 +32,6 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('retraining', { infer: true });
-  }
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.outboxSweepMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
   }
 
   /** Tries to put a PENDING_ENQUEUE job on its queue now; answers the job as it stands afterwards. */

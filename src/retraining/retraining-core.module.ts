@@ -16,6 +16,7 @@ import { RunsModule } from '../lifecycle/runs/runs.module.js';
 import { NewVersionEvaluation } from './closing/new-version-evaluation.js';
 import { RetrainingCloser } from './closing/retraining-closer.js';
 import { RetrainingJobDocument, RetrainingJobSchema } from './jobs/retraining-job.schema.js';
+import { RetrainingJobStates } from './jobs/retraining-job-states.js';
 import { RetrainingCompletionService } from './jobs/retraining-completion.service.js';
 import { RetrainingJobsRepository } from './jobs/retraining-jobs.repository.js';
 import { RetrainingJobsService } from './jobs/retraining-jobs.service.js';
@@ -25,7 +26,6 @@ import { RetrainingSweeper } from './outbox/retraining-sweeper.js';
 import { RetrainingPolicyDocument, RetrainingPolicySchema } from './policies/retraining-policy.schema.js';
 import { RetrainingPoliciesRepository } from './policies/retraining-policies.repository.js';
 import { RetrainingPoliciesService } from './policies/retraining-policies.service.js';
-import { RetrainingDriftLinks } from './retraining-drift-links.js';
 import { retrainingConfig } from './retraining.config.js';
 import { RetrainingQueue } from './retraining.queue.js';
 import { RetrainingTriggerService } from './trigger/retraining-trigger.service.js';
@@ -57,7 +57,7 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     { provide: NewVersionEvaluation, useExisting: EvaluationRunsService },
     RetrainingCloser,
     RetrainingCompletionService,
-    RetrainingDriftLinks,
+    RetrainingJobStates,
     RetrainingJobsRepository,
     RetrainingJobsService,
     RetrainingOutbox,
@@ -72,7 +72,7 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     BullModule,
     RetrainingCloser,
     RetrainingCompletionService,
-    RetrainingDriftLinks,
+    RetrainingJobStates,
     RetrainingJobsRepository,
     RetrainingJobsService,
     RetrainingPoliciesService,

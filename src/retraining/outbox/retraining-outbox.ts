@@ -5,8 +5,8 @@ import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTORS } from '../../common/auth/principal.js';
 import { jobAudit } from '../jobs/job-audit.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
+import { RetrainingJobStates } from '../jobs/retraining-job-states.js';
 import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
-import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
 import { RetrainingQueue } from '../retraining.queue.js';
 
@@ -27,7 +27,7 @@ export class RetrainingOutbox {
   constructor(
     private readonly jobs: RetrainingJobsRepository,
     private readonly queue: RetrainingQueue,
-    private readonly links: RetrainingDriftLinks,
+    private readonly states: RetrainingJobStates,
     private readonly audit: AuditService,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
@@ -47,10 +47,8 @@ export class RetrainingOutbox {
     // An external job waits in the database for a trainer to claim it over HTTP: other teams never need Redis.
     const waitsForClaim = job.trainer.kind === 'external' && job.result === null;
     if (!waitsForClaim && !(await this.queue.add(job))) return job;
-    const queued = await this.jobs.markQueued(job.id, job.queueJobId);
-    if (!queued) return (await this.jobs.findById(job.id)) ?? job;
-    await this.links.publish(queued);
-    return queued;
+    const queued = await this.states.change((jobs) => jobs.markQueued(job.id, job.queueJobId));
+    return queued ?? (await this.jobs.findById(job.id)) ?? job;
   }
 
   /** Takes a cancelled job off its queue when it is still waiting there (a running one is stopped by its worker). */
@@ -94,17 +92,14 @@ export class RetrainingOutbox {
       if (found.state === 'failed') {
         await this.failJob(job, `the queue gave up on the job: ${found.failedReason ?? 'no reason given'}`);
       } else if (found.state === 'missing') {
-        const requeued = await this.jobs.requeue(job, `its BullMQ job ${job.queueJobId} was missing from Redis; enqueued again`);
-        if (requeued) await this.links.publish(requeued);
+        await this.states.change((jobs) => jobs.requeue(job, `its BullMQ job ${job.queueJobId} was missing from Redis; enqueued again`));
       }
     }
   }
 
   private async failJob(job: RetrainingJob, reason: string): Promise<void> {
     const draft = jobAudit(job, SYSTEM_ACTORS.retrainingPipeline, 'failed', { state: 'FAILED' }, reason);
-    const failed = await this.jobs.fail(job.id, reason, draft);
-    if (!failed) return;
-    await this.audit.publish(draft, this.jobs, job.id);
-    await this.links.publish(failed);
+    const failed = await this.states.change((jobs) => jobs.fail(job.id, reason, draft));
+    if (failed) await this.audit.publish(draft, this.jobs, job.id);
   }
 }

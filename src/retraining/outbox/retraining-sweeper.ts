@@ -3,11 +3,13 @@ import { ConfigService } from '@nestjs/config';
 
 import { PeriodicWork } from '../../common/scheduling/periodic-work.js';
 import type { RetrainingConfigNamespace } from '../retraining.config.js';
+import { RetrainingTriggerService } from '../trigger/retraining-trigger.service.js';
 import { RetrainingOutbox } from './retraining-outbox.js';
 
 /**
- * The retraining outbox sweep, once every RETRAINING_OUTBOX_SWEEP_MS across all processes: the jobs the queue
- * does not hold yet, the deadlines and the reconciliation with the queue.
+ * The retraining outbox sweep, once every RETRAINING_OUTBOX_SWEEP_MS across all processes: first the drift
+ * events whose recorded notice no request handled, then the jobs the queue does not hold yet, the deadlines
+ * and the reconciliation with the queue.
  */
 @Injectable()
 export class RetrainingSweeper implements OnModuleInit {
@@ -15,6 +17,7 @@ export class RetrainingSweeper implements OnModuleInit {
 
   constructor(
     private readonly periodic: PeriodicWork,
+    private readonly trigger: RetrainingTriggerService,
     private readonly outbox: RetrainingOutbox,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
@@ -25,7 +28,8 @@ export class RetrainingSweeper implements OnModuleInit {
     this.periodic.register({ name: 'retraining-outbox', everyMs: this.everyMs, run: () => this.sweep() });
   }
 
-  sweep(): Promise<void> {
-    return this.outbox.sweep();
+  async sweep(): Promise<void> {
+    await this.trigger.handlePendingNotices();
+    await this.outbox.sweep();
   }
 }

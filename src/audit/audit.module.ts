@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 
+import { SchedulingModule } from '../common/scheduling/scheduling.module.js';
 import { AuditChainDocument, AuditChainSchema, AuditEntryDocument, AuditEntrySchema } from './audit-entry.schema.js';
 import { AuditHealer } from './audit-healer.js';
 import { AuditLogRepository } from './audit-log.repository.js';
@@ -32,6 +33,7 @@ import { PromptAuditLogDocument, PromptAuditLogSchema, PromptAuditProjectionRepo
       { name: AuditEntryDocument.name, schema: AuditEntrySchema },
       { name: PromptAuditLogDocument.name, schema: PromptAuditLogSchema },
     ]),
+    SchedulingModule,
   ],
   controllers: [AuditController],
   providers: [

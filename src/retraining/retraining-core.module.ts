@@ -5,6 +5,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 
 import { RETRAINING_QUEUE } from '../../libs/contracts/src/index.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { SchedulingModule } from '../common/scheduling/scheduling.module.js';
 import { EvaluationModule } from '../evaluation/evaluation.module.js';
 import { CredentialsModule } from '../identity/authentication/credentials.module.js';
 import { EvaluationRunsService } from '../evaluation/runs/evaluation-runs.service.js';
@@ -15,23 +16,24 @@ import { RunsModule } from '../lifecycle/runs/runs.module.js';
 import { NewVersionEvaluation } from './closing/new-version-evaluation.js';
 import { RetrainingCloser } from './closing/retraining-closer.js';
 import { RetrainingJobDocument, RetrainingJobSchema } from './jobs/retraining-job.schema.js';
+import { RetrainingJobStates } from './jobs/retraining-job-states.js';
 import { RetrainingCompletionService } from './jobs/retraining-completion.service.js';
 import { RetrainingJobsRepository } from './jobs/retraining-jobs.repository.js';
 import { RetrainingJobsService } from './jobs/retraining-jobs.service.js';
 import { TrainerTokens } from './jobs/trainer-tokens.js';
 import { RetrainingOutbox } from './outbox/retraining-outbox.js';
+import { RetrainingSweeper } from './outbox/retraining-sweeper.js';
 import { RetrainingPolicyDocument, RetrainingPolicySchema } from './policies/retraining-policy.schema.js';
 import { RetrainingPoliciesRepository } from './policies/retraining-policies.repository.js';
 import { RetrainingPoliciesService } from './policies/retraining-policies.service.js';
-import { RetrainingDriftLinks } from './retraining-drift-links.js';
 import { retrainingConfig } from './retraining.config.js';
 import { RetrainingQueue } from './retraining.queue.js';
 import { RetrainingTriggerService } from './trigger/retraining-trigger.service.js';
 
 /**
- * What the API and the worker share: the job and policy collections, the producer and its outbox sweeper
- * (which runs in every process), the drift trigger and the closing steps (which end by starting the
- * evaluation of the new version).
+ * What the API and the worker share: the job and policy collections, the producer and its outbox sweep
+ * (periodic work that either process may take), the drift trigger and the closing steps (which end by starting
+ * the evaluation of the new version).
  */
 @Module({
   imports: [
@@ -48,19 +50,21 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     ]),
     RegistryModule,
     RunsModule,
+    SchedulingModule,
   ],
   providers: [
     // The evaluation harness evaluates every version a retraining registers.
     { provide: NewVersionEvaluation, useExisting: EvaluationRunsService },
     RetrainingCloser,
     RetrainingCompletionService,
-    RetrainingDriftLinks,
+    RetrainingJobStates,
     RetrainingJobsRepository,
     RetrainingJobsService,
     RetrainingOutbox,
     RetrainingPoliciesRepository,
     RetrainingPoliciesService,
     RetrainingQueue,
+    RetrainingSweeper,
     RetrainingTriggerService,
     TrainerTokens,
   ],
@@ -68,7 +72,7 @@ import { RetrainingTriggerService } from './trigger/retraining-trigger.service.j
     BullModule,
     RetrainingCloser,
     RetrainingCompletionService,
-    RetrainingDriftLinks,
+    RetrainingJobStates,
     RetrainingJobsRepository,
     RetrainingJobsService,
     RetrainingPoliciesService,

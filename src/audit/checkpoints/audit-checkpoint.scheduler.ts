@@ -1,30 +1,28 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
+import { PeriodicWork } from '../../common/scheduling/periodic-work.js';
 import type { AuditConfigNamespace } from '../audit.config.js';
 import { AuditCheckpointsService } from './audit-checkpoints.service.js';
 
-/** The worker's interval that checkpoints the chain head; the API process only checkpoints on request. */
+/**
+ * Checkpoints the chain head once every AUDIT_CHECKPOINT_INTERVAL_SECONDS across the worker processes (periodic
+ * work); the API process only checkpoints on request.
+ */
 @Injectable()
-export class AuditCheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AuditCheckpointScheduler.name);
+export class AuditCheckpointScheduler implements OnModuleInit {
   private readonly intervalMs: number;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly checkpoints: AuditCheckpointsService,
+    private readonly periodic: PeriodicWork,
     config: ConfigService<AuditConfigNamespace, true>,
   ) {
     this.intervalMs = config.getOrThrow('audit', { infer: true }).checkpointIntervalSeconds * 1000;
   }
 
-  onApplicationBootstrap(): void {
+  onModuleInit(): void {
     if (!this.checkpoints.enabled) return;
-    this.timer = setInterval(() => void this.checkpoints.checkpoint().catch((error: Error) => this.logger.warn(`Audit checkpoint failed: ${error.message}`)), this.intervalMs);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.periodic.register({ name: 'audit-checkpoint', everyMs: this.intervalMs, run: () => this.checkpoints.checkpoint() });
   }
 }

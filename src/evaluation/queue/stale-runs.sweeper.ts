@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 
+import { PeriodicWork } from '../../common/scheduling/periodic-work.js';
 import { evaluationConfig } from '../evaluation.config.js';
 import { EvaluationRunsRepository } from '../runs/evaluation-runs.repository.js';
 import { EvaluationQueue } from './evaluation.queue.js';
@@ -8,29 +9,25 @@ import { EvaluationQueue } from './evaluation.queue.js';
 const SWEEP_BATCH = 500;
 
 /**
- * A run is never lost: every few seconds the worker enqueues again the runs that have waited too long, QUEUED
- * (their enqueue failed while Redis was down) or RUNNING (their job died with its worker and used up its
- * retries). The run id is the job id, so a run whose job is alive is left alone.
+ * A run is never lost: once every EVALUATION_SWEEP_INTERVAL_SECONDS across the worker processes (periodic
+ * work), the runs that have waited too long are enqueued again, QUEUED (their enqueue failed while Redis was
+ * down) or RUNNING (their job died with its worker and used up its retries). The run id is the job id, so a
+ * run whose job is alive is left alone.
  */
 @Injectable()
-export class StaleRunsSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+export class StaleRunsSweeper implements OnModuleInit {
   private readonly logger = new Logger(StaleRunsSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
   private sweeping = false;
 
   constructor(
     private readonly runs: EvaluationRunsRepository,
     private readonly queue: EvaluationQueue,
+    private readonly periodic: PeriodicWork,
     @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.sweepIntervalSeconds * 1000);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  onModuleInit(): void {
+    this.periodic.register({ name: 'evaluation-stale-runs', everyMs: this.config.sweepIntervalSeconds * 1000, run: () => this.sweep() });
   }
 
   /** Enqueues the stale runs; returns how many were handed to Redis. */

@@ -64,6 +64,10 @@ export class DriftEventDocument {
   @Prop({ type: Object, default: null })
   retraining: DriftRetrainingStatus | null;
 
+  /** The "recorded" notice: set by the insert that stores the event, cleared once its subscriber has handled it. */
+  @Prop({ type: Date, default: null })
+  noticePendingSince: Date | null;
+
   createdAt: Date;
   updatedAt: Date;
 }
@@ -76,3 +80,4 @@ DriftEventSchema.index({ status: 1, detectedAt: -1 });
 DriftEventSchema.index({ severity: 1, detectedAt: -1 });
 DriftEventSchema.index({ detectedAt: -1 });
 DriftEventSchema.index({ 'pendingAudit.at': 1 });
+DriftEventSchema.index({ noticePendingSince: 1 });

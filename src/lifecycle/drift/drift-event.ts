@@ -21,8 +21,12 @@ export interface DriftRetrainingStatus {
   updatedAt: Date;
 }
 
-/** Called with each event once it is stored; a handler's failure never undoes the recording. */
-export type DriftEventRecordedHandler = (event: DriftEvent) => Promise<void>;
+/**
+ * The subscriber of the "recorded" notice: called with each stored event (in the request, or later by its own
+ * sweep of pending notices), it answers where retraining stands for the event, which drift stores as it clears
+ * the notice. A failure leaves the notice pending; it never undoes the recording.
+ */
+export type DriftEventRecordedHandler = (event: DriftEvent) => Promise<DriftRetrainingStatus>;
 
 /** One drift observation on a model (and optionally one of its versions), as the platform sees it. */
 export interface DriftEvent {

@@ -18,8 +18,9 @@ export class DriftEventsRepository extends AuditedRepository<DriftEventDocument>
     super(model);
   }
 
+  /** Stores the event with its pending "recorded" notice, in one insert: no crash can keep one without the other. */
   async create(event: NewDriftEvent): Promise<DriftEvent> {
-    const created = await this.model.create({ ...event, status: 'OPEN', notes: [] });
+    const created = await this.model.create({ ...event, status: 'OPEN', notes: [], noticePendingSince: new Date() });
     return toDriftEvent(created.toObject() as DriftEventLean);
   }
 
@@ -41,10 +42,35 @@ export class DriftEventsRepository extends AuditedRepository<DriftEventDocument>
     return { items: (docs as DriftEventLean[]).map(toDriftEvent), nextCursor };
   }
 
+  /** Events whose notice has been pending since before `before`, oldest first. */
+  async pendingNotices(before: Date, limit: number): Promise<DriftEvent[]> {
+    const docs = await this.model
+      .find({ noticePendingSince: { $ne: null, $lt: before } })
+      .sort({ noticePendingSince: 1, _id: 1 })
+      .limit(limit)
+      .lean<DriftEventLean[]>()
+      .exec();
+    return docs.map(toDriftEvent);
+  }
+
+  /**
+   * Clears the notice, storing the subscriber's answer unless a newer retraining status is already there;
+   * answers the event as it stands, null when it is missing.
+   */
+  async settleNotice(id: string, retraining: DriftRetrainingStatus): Promise<DriftEvent | null> {
+    const options = { returnDocument: 'after' as const, timestamps: false };
+    const stored = await this.model
+      .findOneAndUpdate({ _id: id, ...notNewerThan(retraining) }, { $set: { retraining, noticePendingSince: null } }, options)
+      .lean<DriftEventLean>()
+      .exec();
+    const doc = stored ?? (await this.model.findOneAndUpdate({ _id: id }, { $set: { noticePendingSince: null } }, options).lean<DriftEventLean>().exec());
+    return doc ? toDriftEvent(doc) : null;
+  }
+
   /** Overwrites the retraining status of the events unless a newer one is already there (updates may arrive out of order). */
   async setRetraining(ids: readonly string[], retraining: DriftRetrainingStatus): Promise<void> {
     await this.model
-      .updateMany({ _id: { $in: [...ids] }, $or: [{ retraining: null }, { 'retraining.updatedAt': { $lte: retraining.updatedAt } }] }, { $set: { retraining } }, { timestamps: false })
+      .updateMany({ _id: { $in: [...ids] }, ...notNewerThan(retraining) }, { $set: { retraining } }, { timestamps: false })
       .exec();
   }
 
@@ -57,6 +83,11 @@ export class DriftEventsRepository extends AuditedRepository<DriftEventDocument>
       .exec();
     return doc ? toDriftEvent(doc) : null;
   }
+}
+
+/** Events whose stored retraining status is not newer than `retraining` (updates may arrive out of order). */
+function notNewerThan(retraining: DriftRetrainingStatus): QueryFilter<DriftEventDocument> {
+  return { $or: [{ retraining: null }, { 'retraining.updatedAt': { $lte: retraining.updatedAt } }] };
 }
 
 function toDriftEvent(doc: DriftEventLean): DriftEvent {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';
 import { pendingAudit } from '../../audit/audit-entry.js';
@@ -8,7 +8,8 @@ import { IllegalTransitionError, InconsistentInputError, InvalidInputError, NotF
 import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { ModelVersionsService } from '../registry/model-versions.service.js';
 import { RegisteredModelsService } from '../registry/registered-models.service.js';
-import type { DriftEvent, DriftEventFilter, DriftEventRecordedHandler, DriftRetrainingStatus } from './drift-event.js';
+import type { DriftEvent, DriftEventFilter } from './drift-event.js';
+import { DriftEventNotices } from './drift-event-notices.js';
 import { DriftEventsRepository } from './drift-events.repository.js';
 import {
   BAND_MULTIPLES,
@@ -37,26 +38,15 @@ export interface RecordDriftEvent {
 
 @Injectable()
 export class DriftEventsService {
-  private readonly logger = new Logger(DriftEventsService.name);
-  private readonly recordedHandlers: DriftEventRecordedHandler[] = [];
-
   constructor(
     private readonly events: DriftEventsRepository,
+    private readonly notices: DriftEventNotices,
     private readonly models: RegisteredModelsService,
     private readonly versions: ModelVersionsService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Lets another module act on every stored event (retraining does), without drift depending on it. */
-  onRecorded(handler: DriftEventRecordedHandler): void {
-    this.recordedHandlers.push(handler);
-  }
-
-  /** Written by the retraining pipeline as its jobs move; never goes back to an older status. */
-  setRetraining(ids: readonly string[], retraining: DriftRetrainingStatus): Promise<void> {
-    return this.events.setRetraining(ids, retraining);
-  }
-
+  /** Stores the event with its "recorded" notice, then delivers the notice to its subscriber. */
   async record(input: RecordDriftEvent, actor: ActorRef): Promise<DriftEvent> {
     if (input.modelVersion === undefined) await this.models.get(input.modelName);
     else await this.versions.get(input.modelName, input.modelVersion);
@@ -73,7 +63,7 @@ export class DriftEventsService {
         { field: 'bands', message: 'bands must tighten from medium to high to critical in the direction of worse drift' },
       ]);
     }
-    const event = await this.events.create({
+    const stored = await this.events.create({
       modelName: input.modelName,
       modelVersion: input.modelVersion ?? null,
       features: input.features,
@@ -89,12 +79,7 @@ export class DriftEventsService {
       responsePlan: input.responsePlan ?? '',
       recordedBy: actor,
     });
-    if (this.recordedHandlers.length === 0) return event;
-    for (const handler of this.recordedHandlers) {
-      // The event is stored: whatever a handler does, recording has succeeded.
-      await handler(event).catch((error: Error) => this.logger.error(`A handler failed on drift event ${event.id}: ${error.message}`, error.stack));
-    }
-    return (await this.events.findById(event.id)) ?? event;
+    return this.notices.deliver(stored);
   }
 
   async get(id: string): Promise<DriftEvent> {

@@ -10,8 +10,8 @@ import type { Run } from '../../lifecycle/runs/run.js';
 import { RunsService } from '../../lifecycle/runs/runs.service.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
 import { jobAudit } from '../jobs/job-audit.js';
+import { RetrainingJobStates } from '../jobs/retraining-job-states.js';
 import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
-import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import { NewVersionEvaluation } from './new-version-evaluation.js';
 import { runTagsFor } from './run-tags.js';
 
@@ -34,7 +34,7 @@ export class RetrainingCloser {
     private readonly runs: RunsService,
     private readonly metrics: RunMetricsService,
     private readonly stages: ModelStagesService,
-    private readonly links: RetrainingDriftLinks,
+    private readonly states: RetrainingJobStates,
     private readonly audit: AuditService,
     @Optional() private readonly evaluation?: NewVersionEvaluation,
   ) {}
@@ -45,14 +45,13 @@ export class RetrainingCloser {
     current = await this.registerVersion(current);
     current = await this.startEvaluation(current);
     const draft = jobAudit(current, SYSTEM_ACTORS.retrainingPipeline, 'succeeded', { state: 'SUCCEEDED', modelVersion: current.modelVersion, runId: current.runId });
-    const succeeded = await this.jobs.succeed(current.id, draft);
+    const succeeded = await this.states.change((jobs) => jobs.succeed(current.id, draft));
     if (!succeeded) {
       const latest = await this.jobs.findById(current.id);
       if (latest?.state === 'SUCCEEDED') return latest;
       throw new ConflictError(`Retraining job ${current.id} is ${latest?.state ?? 'gone'} and cannot succeed`);
     }
     await this.audit.publish(draft, this.jobs, current.id);
-    await this.links.publish(succeeded);
     return succeeded;
   }
 

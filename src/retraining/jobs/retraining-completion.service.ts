@@ -15,10 +15,10 @@ import { AuditService } from '../../audit/audit.service.js';
 import { actorOf, hasRole, type ActorRef, type Principal } from '../../common/auth/principal.js';
 import { ConflictError, ForbiddenError, IllegalTransitionError, InconsistentInputError, InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
 import { RetrainingOutbox } from '../outbox/retraining-outbox.js';
-import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
 import { jobAudit } from './job-audit.js';
 import type { RetrainingJob } from './retraining-job.js';
+import { RetrainingJobStates } from './retraining-job-states.js';
 import { RetrainingJobsRepository } from './retraining-jobs.repository.js';
 import { RetrainingJobsService } from './retraining-jobs.service.js';
 import { payloadFor } from './retraining-payload.js';
@@ -49,7 +49,7 @@ export class RetrainingCompletionService {
     private readonly jobs: RetrainingJobsRepository,
     private readonly service: RetrainingJobsService,
     private readonly outbox: RetrainingOutbox,
-    private readonly links: RetrainingDriftLinks,
+    private readonly states: RetrainingJobStates,
     private readonly tokens: TrainerTokens,
     private readonly audit: AuditService,
     config: ConfigService<RetrainingConfigNamespace, true>,
@@ -66,9 +66,8 @@ export class RetrainingCompletionService {
     this.assertReporting(job, ['external']);
     await this.assertMayReport(job, principal, 'claim');
     const deadline = new Date(Date.now() + job.trainer.timeoutSeconds * 1000);
-    const started = await this.jobs.claim(id, worker, deadline, actorOf(principal));
+    const started = await this.states.change((jobs) => jobs.claim(id, worker, deadline, actorOf(principal)));
     if (!started) throw new IllegalTransitionError(`Retraining job ${id}`, job.state, 'RUNNING', { hint: 'the job has ended, has its result, or another trainer is running it' });
-    await this.links.publish(started);
     return this.payload(started, deadline);
   }
 
@@ -80,9 +79,8 @@ export class RetrainingCompletionService {
     const allowed = await this.claimableQueues(principal, queues);
     for (const candidate of await this.jobs.claimable(allowed, new Date(), CLAIM_CANDIDATES)) {
       const deadline = new Date(Date.now() + candidate.trainer.timeoutSeconds * 1000);
-      const claimed = await this.jobs.claimWaiting(candidate, worker, deadline, actorOf(principal));
+      const claimed = await this.states.change((jobs) => jobs.claimWaiting(candidate, worker, deadline, actorOf(principal)));
       if (!claimed) continue;
-      await this.links.publish(claimed);
       return this.payload(claimed, deadline);
     }
     return null;
@@ -109,7 +107,7 @@ export class RetrainingCompletionService {
     await this.assertMayReport(job, principal, 'complete');
     const reporter = reporterOf(job, principal);
     const draft = jobAudit(job, reporter, 'result-reported', { state: 'PENDING_ENQUEUE', metrics: parsed.value.metrics, artifactUri: parsed.value.artifactUri });
-    const accepted = await this.jobs.acceptReportedResult(job, parsed.value, WAITING[kind], RETRAINING_QUEUE, reporter, draft);
+    const accepted = await this.states.change((jobs) => jobs.acceptReportedResult(job, parsed.value, WAITING[kind], RETRAINING_QUEUE, reporter, draft));
     if (!accepted) {
       const current = await this.service.get(id);
       if (current.result && isDeepStrictEqual(current.result, parsed.value)) return current;
@@ -118,7 +116,6 @@ export class RetrainingCompletionService {
       });
     }
     await this.audit.publish(draft, this.jobs, id);
-    await this.links.publish(accepted);
     return this.outbox.enqueue(accepted);
   }
 
@@ -139,17 +136,13 @@ export class RetrainingCompletionService {
     if (retryable && kind === 'external' && job.state === 'RUNNING' && job.failedAttempts + 1 < job.maxAttempts) {
       const notBefore = new Date(Date.now() + this.config.backoffMs * 2 ** job.failedAttempts);
       const message = `attempt ${job.failedAttempts + 1} of ${job.maxAttempts} failed: ${reason}; next attempt after ${notBefore.toISOString()}`;
-      const requeued = await this.jobs.requeueAfterFailure(id, job.claimedBy?.id ?? null, reason, notBefore, message);
-      if (requeued) {
-        await this.links.publish(requeued);
-        return requeued;
-      }
+      const requeued = await this.states.change((jobs) => jobs.requeueAfterFailure(id, job.claimedBy?.id ?? null, reason, notBefore, message));
+      if (requeued) return requeued;
     }
     const draft = jobAudit(job, reporterOf(job, principal), 'failed', { state: 'FAILED' }, reason);
-    const failed = await this.jobs.fail(id, reason, draft, WAITING[kind]);
+    const failed = await this.states.change((jobs) => jobs.fail(id, reason, draft, WAITING[kind]));
     if (!failed) throw new ConflictError(`Retraining job ${id} changed while it was being failed; read it again`);
     await this.audit.publish(draft, this.jobs, id);
-    await this.links.publish(failed);
     return failed;
   }
 
@@ -158,9 +151,8 @@ export class RetrainingCompletionService {
     const job = await this.service.get(id);
     this.assertReporting(job, ['external']);
     await this.assertMayReport(job, principal, 'release');
-    const released = await this.jobs.releaseClaim(id, job.claimedBy?.id ?? '', `released by ${job.workerId ?? principal.name}`);
+    const released = await this.states.change((jobs) => jobs.releaseClaim(id, job.claimedBy?.id ?? '', `released by ${job.workerId ?? principal.name}`));
     if (!released) throw new ConflictError(`Retraining job ${id} is ${job.state}; only a running job claimed by you can be released`, { state: job.state });
-    await this.links.publish(released);
     return released;
   }
 

@@ -59,6 +59,12 @@ export class RetrainingJobsRepository extends AuditedRepository<RetrainingJobDoc
     return this.update({ activeModel: modelName }, { $addToSet: { driftEventIds: driftEventId } });
   }
 
+  /** The job that holds the drift event, if any. */
+  async findByDriftEvent(driftEventId: string): Promise<RetrainingJob | null> {
+    const doc = await this.model.findOne({ driftEventIds: driftEventId }).sort({ createdAt: -1, _id: -1 }).lean<RetrainingJobLean>().exec();
+    return doc ? toJob(doc) : null;
+  }
+
   async findOpen(modelName: string): Promise<RetrainingJob | null> {
     const doc = await this.model.findOne({ activeModel: modelName }).lean<RetrainingJobLean>().exec();
     return doc ? toJob(doc) : null;

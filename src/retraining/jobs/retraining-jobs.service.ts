@@ -6,17 +6,17 @@ import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import { ConflictError, IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { RetrainingOutbox } from '../outbox/retraining-outbox.js';
-import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import { jobAudit } from './job-audit.js';
 import type { RetrainingJob, RetrainingJobFilter } from './retraining-job.js';
+import { RetrainingJobStates } from './retraining-job-states.js';
 import { RetrainingJobsRepository } from './retraining-jobs.repository.js';
 
-/** Reading, cancelling and retrying jobs; every change is pushed to the drift events the job serves. */
+/** Reading, cancelling and retrying jobs. */
 @Injectable()
 export class RetrainingJobsService {
   constructor(
     private readonly jobs: RetrainingJobsRepository,
-    private readonly links: RetrainingDriftLinks,
+    private readonly states: RetrainingJobStates,
     private readonly outbox: RetrainingOutbox,
     private readonly audit: AuditService,
   ) {}
@@ -38,7 +38,7 @@ export class RetrainingJobsService {
   async cancel(id: string, actor: ActorRef, reason: string): Promise<RetrainingJob> {
     const job = await this.get(id);
     const draft = jobAudit(job, actor, 'cancelled', { state: 'CANCELLED' }, reason);
-    const cancelled = await this.jobs.cancel(id, actor, reason, draft);
+    const cancelled = await this.states.change((jobs) => jobs.cancel(id, actor, reason, draft));
     if (!cancelled) {
       const current = await this.get(id);
       const hint = current.result ? 'its result is stored and it is finishing' : 'it has already ended';
@@ -46,7 +46,6 @@ export class RetrainingJobsService {
     }
     await this.audit.publish(draft, this.jobs, id);
     await this.outbox.withdraw(cancelled);
-    await this.links.publish(cancelled);
     return cancelled;
   }
 
@@ -62,7 +61,7 @@ export class RetrainingJobsService {
     let reopened: RetrainingJob | null;
     const draft = jobAudit(current, actor, 'retried', { state: 'PENDING_ENQUEUE', round: current.round + 1 });
     try {
-      reopened = await this.jobs.reopen(current, actor, draft);
+      reopened = await this.states.change((jobs) => jobs.reopen(current, actor, draft));
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       const open = await this.jobs.findOpen(current.modelName);
@@ -72,7 +71,6 @@ export class RetrainingJobsService {
     }
     if (!reopened) throw new ConflictError(`Retraining job ${id} changed while it was being retried; read it again`);
     await this.audit.publish(draft, this.jobs, id);
-    await this.links.publish(reopened);
     return this.outbox.enqueue(reopened);
   }
 }

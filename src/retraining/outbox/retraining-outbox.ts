@@ -1,12 +1,12 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTORS } from '../../common/auth/principal.js';
 import { jobAudit } from '../jobs/job-audit.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
+import { RetrainingJobStates } from '../jobs/retraining-job-states.js';
 import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
-import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
 import { RetrainingQueue } from '../retraining.queue.js';
 
@@ -14,35 +14,24 @@ const SWEEP_BATCH = 100;
 
 /**
  * The outbox between MongoDB and Redis. A job is stored first (PENDING_ENQUEUE) and then put on the queue;
- * when Redis does not answer in time the request still succeeds and the sweeper, running on an interval in
- * every API and worker process, enqueues the job once Redis is back. Enqueueing is idempotent (the BullMQ
- * job id is derived from the record), so sweepers of several processes may race harmlessly.
+ * when Redis does not answer in time the request still succeeds and the sweep (RetrainingSweeper, periodic
+ * work) enqueues the job once Redis is back. Enqueueing is idempotent (the BullMQ job id is derived from the
+ * record), so a sweep racing a late add does no harm.
  */
 @Injectable()
-export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetrainingOutbox {
   private readonly logger = new Logger(RetrainingOutbox.name);
   private readonly config: RetrainingConfig;
-  private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | null = null;
 
   constructor(
     private readonly jobs: RetrainingJobsRepository,
     private readonly queue: RetrainingQueue,
-    private readonly links: RetrainingDriftLinks,
+    private readonly states: RetrainingJobStates,
     private readonly audit: AuditService,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('retraining', { infer: true });
-  }
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.outboxSweepMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
   }
 
   /** Tries to put a PENDING_ENQUEUE job on its queue now; answers the job as it stands afterwards. */
@@ -58,10 +47,8 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
     // An external job waits in the database for a trainer to claim it over HTTP: other teams never need Redis.
     const waitsForClaim = job.trainer.kind === 'external' && job.result === null;
     if (!waitsForClaim && !(await this.queue.add(job))) return job;
-    const queued = await this.jobs.markQueued(job.id, job.queueJobId);
-    if (!queued) return (await this.jobs.findById(job.id)) ?? job;
-    await this.links.publish(queued);
-    return queued;
+    const queued = await this.states.change((jobs) => jobs.markQueued(job.id, job.queueJobId));
+    return queued ?? (await this.jobs.findById(job.id)) ?? job;
   }
 
   /** Takes a cancelled job off its queue when it is still waiting there (a running one is stopped by its worker). */
@@ -105,17 +92,14 @@ export class RetrainingOutbox implements OnApplicationBootstrap, OnApplicationSh
       if (found.state === 'failed') {
         await this.failJob(job, `the queue gave up on the job: ${found.failedReason ?? 'no reason given'}`);
       } else if (found.state === 'missing') {
-        const requeued = await this.jobs.requeue(job, `its BullMQ job ${job.queueJobId} was missing from Redis; enqueued again`);
-        if (requeued) await this.links.publish(requeued);
+        await this.states.change((jobs) => jobs.requeue(job, `its BullMQ job ${job.queueJobId} was missing from Redis; enqueued again`));
       }
     }
   }
 
   private async failJob(job: RetrainingJob, reason: string): Promise<void> {
     const draft = jobAudit(job, SYSTEM_ACTORS.retrainingPipeline, 'failed', { state: 'FAILED' }, reason);
-    const failed = await this.jobs.fail(job.id, reason, draft);
-    if (!failed) return;
-    await this.audit.publish(draft, this.jobs, job.id);
-    await this.links.publish(failed);
+    const failed = await this.states.change((jobs) => jobs.fail(job.id, reason, draft));
+    if (failed) await this.audit.publish(draft, this.jobs, job.id);
   }
 }

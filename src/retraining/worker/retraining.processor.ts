@@ -9,10 +9,10 @@ import type { RetrainingJob } from '../jobs/retraining-job.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTORS } from '../../common/auth/principal.js';
 import { jobAudit } from '../jobs/job-audit.js';
+import { RetrainingJobStates } from '../jobs/retraining-job-states.js';
 import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
 import { TrainerTokens } from '../jobs/trainer-tokens.js';
 import { payloadFor } from '../jobs/retraining-payload.js';
-import { RetrainingDriftLinks } from '../retraining-drift-links.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
 import { CommandTrainer } from '../trainers/command.trainer.js';
 import { TrainerSetupError, type Trainer } from '../trainers/trainer.js';
@@ -36,7 +36,7 @@ export class RetrainingProcessor {
   constructor(
     private readonly jobs: RetrainingJobsRepository,
     private readonly closer: RetrainingCloser,
-    private readonly links: RetrainingDriftLinks,
+    private readonly states: RetrainingJobStates,
     private readonly command: CommandTrainer,
     private readonly webhook: WebhookTrainer,
     private readonly tokens: TrainerTokens,
@@ -55,13 +55,12 @@ export class RetrainingProcessor {
     }
     if (RETRAINING_ENDED_STATES.includes(job.state)) {
       // A replay after the job ended: the drift events may have missed the last update.
-      await this.links.publish(job);
+      await this.states.show(job);
       return `already ${job.state}`;
     }
     if (job.state === 'AWAITING_RESULT') return 'handed to the webhook trainer, waiting for its report';
-    const started = await this.jobs.start(id, this.workerId, null);
+    const started = await this.states.change((jobs) => jobs.start(id, this.workerId, null));
     if (!started) return `not started: the job is ${(await this.jobs.findById(id))?.state ?? 'gone'}`;
-    await this.links.publish(started);
     try {
       const trained = started.result ? started : await this.train(started, queued, shutdown);
       if (!trained) return 'handed to the webhook trainer';
@@ -95,8 +94,7 @@ export class RetrainingProcessor {
       await reporter.flush();
     }
     if (result === null) {
-      const awaiting = await this.jobs.awaitResult(job.id, deadline, `delivered to ${job.trainer.url}`);
-      if (awaiting) await this.links.publish(awaiting);
+      await this.states.change((jobs) => jobs.awaitResult(job.id, deadline, `delivered to ${job.trainer.url}`));
       return null;
     }
     const stored = (await this.jobs.storeResult(job.id, result, SYSTEM_ACTORS.retrainingPipeline)) ?? (await this.jobs.findById(job.id));
@@ -115,9 +113,8 @@ export class RetrainingProcessor {
     if (current?.state === 'CANCELLED') return 'cancelled while running';
     if (shutdown.aborted && current?.state === 'RUNNING' && token) {
       // Shutting down: give the job back untouched, without spending an attempt; another worker takes it.
-      const released = await this.jobs.release(id, this.workerId);
+      const released = await this.states.change((jobs) => jobs.release(id, this.workerId));
       if (released) {
-        await this.links.publish(released);
         await queued.moveToWait(token);
         throw new WaitingError();
       }
@@ -127,17 +124,13 @@ export class RetrainingProcessor {
     const last = error instanceof TrainerSetupError || queued.attemptsMade + 1 >= maxAttempts;
     if (last) {
       const draft = jobAudit(current ?? { id, modelName: '', state: 'RUNNING', round: 0 }, SYSTEM_ACTORS.retrainingPipeline, 'failed', { state: 'FAILED' }, message);
-      const failed = await this.jobs.fail(id, message, draft);
-      if (failed) {
-        await this.audit.publish(draft, this.jobs, id);
-        await this.links.publish(failed);
-      }
+      const failed = await this.states.change((jobs) => jobs.fail(id, message, draft));
+      if (failed) await this.audit.publish(draft, this.jobs, id);
       this.logger.warn(`Retraining job ${id} failed: ${message}`);
       throw error instanceof TrainerSetupError ? new UnrecoverableError(message) : error;
     }
     const next = this.config.backoffMs * 2 ** queued.attemptsMade;
-    const requeued = await this.jobs.attemptFailed(id, message, `attempt ${queued.attemptsMade + 1} of ${maxAttempts} failed: ${message}; next attempt in ${next} ms`);
-    if (requeued) await this.links.publish(requeued);
+    await this.states.change((jobs) => jobs.attemptFailed(id, message, `attempt ${queued.attemptsMade + 1} of ${maxAttempts} failed: ${message}; next attempt in ${next} ms`));
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { formatMetricValue, type MetricValueJson } from '../metrics/metric-value.js';
 import type { MetricPoint } from '../metrics/metric-point.js';
-import { METRIC_VALUE_SCHEMA } from './model-run.response.dto.js';
+import { METRIC_VALUE_SCHEMA } from './run.response.dto.js';
 
 export class MetricPointResponseDto {
   @ApiProperty({ example: 'sharpe' })
@@ -30,7 +30,7 @@ export class MetricPointResponseDto {
 
 export class MetricHistoryPageResponseDto extends PageResponseDto(MetricPointResponseDto) {}
 
-export class LogModelRunMetricsResponseDto {
+export class LogTrackedRunMetricsResponseDto {
   @ApiProperty({ example: 1000, description: 'Points written' })
   accepted: number;
 }

@@ -7,7 +7,7 @@ import type { Run, RunArtifact } from '../run.js';
 
 export const METRIC_VALUE_SCHEMA = { oneOf: [{ type: 'number' }, { type: 'string', enum: [...NON_FINITE_METRIC_VALUES] }] };
 
-export class ModelRunArtifactResponseDto {
+export class TrackedRunArtifactResponseDto {
   @ApiProperty({ example: 'model.onnx' })
   name: string;
 
@@ -26,12 +26,12 @@ export class ModelRunArtifactResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
 
-  static from(artifact: RunArtifact): ModelRunArtifactResponseDto {
-    return Object.assign(new ModelRunArtifactResponseDto(), artifact);
+  static from(artifact: RunArtifact): TrackedRunArtifactResponseDto {
+    return Object.assign(new TrackedRunArtifactResponseDto(), artifact);
   }
 }
 
-export class ModelRunResponseDto {
+export class TrackedRunResponseDto {
   @ApiProperty({ example: '665f1c2b9d1e8a00123456aa' })
   id: string;
 
@@ -67,8 +67,8 @@ export class ModelRunResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { team: 'alpha' } })
   tags: Record<string, string>;
 
-  @ApiProperty({ type: [ModelRunArtifactResponseDto] })
-  artifacts: ModelRunArtifactResponseDto[];
+  @ApiProperty({ type: [TrackedRunArtifactResponseDto] })
+  artifacts: TrackedRunArtifactResponseDto[];
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
@@ -76,13 +76,13 @@ export class ModelRunResponseDto {
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt: Date;
 
-  static from(run: Run): ModelRunResponseDto {
-    return Object.assign(new ModelRunResponseDto(), {
+  static from(run: Run): TrackedRunResponseDto {
+    return Object.assign(new TrackedRunResponseDto(), {
       ...run,
       latestMetrics: formatMetricValues(run.latestMetrics),
-      artifacts: run.artifacts.map(ModelRunArtifactResponseDto.from),
+      artifacts: run.artifacts.map(TrackedRunArtifactResponseDto.from),
     });
   }
 }
 
-export class ModelRunPageResponseDto extends PageResponseDto(ModelRunResponseDto) {}
+export class TrackedRunPageResponseDto extends PageResponseDto(TrackedRunResponseDto) {}

@@ -7,7 +7,7 @@ import { URI_PATTERN } from './run-limits.js';
 export const ARTIFACT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,49}$/;
 export const CHECKSUM_PATTERN = /^[a-z0-9-]{2,20}:[A-Fa-f0-9]{8,128}$/;
 
-export class AddModelRunArtifactRequestDto {
+export class AddTrackedRunArtifactRequestDto {
   @ApiProperty({ example: 'model.onnx', pattern: NAME_PATTERN.source, description: `Unique within the run; ${NAME_RULE}` })
   @IsString()
   @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })

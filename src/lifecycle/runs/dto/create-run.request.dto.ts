@@ -6,7 +6,7 @@ import { KEY_RULE, NAME_PATTERN, NAME_RULE, OBJECT_ID_PATTERN } from '../../../c
 import { PARAM_VALUE_MAX_LENGTH, PARAMS_RULE, TAG_VALUE_MAX_LENGTH, TAGS_RULE, URI_PATTERN } from './run-limits.js';
 import { IsStringMap } from './string-map.validator.js';
 
-export class CreateModelRunRequestDto {
+export class CreateTrackedRunRequestDto {
   @ApiProperty({ example: '665f1c2b9d1e8a0012345678', pattern: OBJECT_ID_PATTERN.source, description: 'An experiment that exists and is not archived' })
   @IsString()
   @Matches(OBJECT_ID_PATTERN, { message: 'experimentId must be a 24-character hexadecimal id' })

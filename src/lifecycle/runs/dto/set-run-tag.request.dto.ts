@@ -3,7 +3,7 @@ import { IsString, MaxLength } from 'class-validator';
 
 import { TAG_VALUE_MAX_LENGTH } from './run-limits.js';
 
-export class SetModelRunTagRequestDto {
+export class SetTrackedRunTagRequestDto {
   @ApiProperty({ example: 'alpha', maxLength: TAG_VALUE_MAX_LENGTH })
   @IsString()
   @MaxLength(TAG_VALUE_MAX_LENGTH)

@@ -22,7 +22,7 @@ export class MetricPointRequestDto {
   timestamp?: number;
 }
 
-export class LogModelRunMetricsRequestDto {
+export class LogTrackedRunMetricsRequestDto {
   @ApiProperty({ type: [MetricPointRequestDto], minItems: 1, maxItems: MAX_POINTS_PER_BATCH })
   points: MetricPointRequestDto[];
 }

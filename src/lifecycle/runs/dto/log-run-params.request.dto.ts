@@ -4,7 +4,7 @@ import { KEY_RULE } from '../../../common/validation/patterns.js';
 import { PARAM_VALUE_MAX_LENGTH, PARAMS_RULE } from './run-limits.js';
 import { IsStringMap } from './string-map.validator.js';
 
-export class LogModelRunParamsRequestDto {
+export class LogTrackedRunParamsRequestDto {
   @ApiProperty({
     type: 'object',
     minProperties: 1,

@@ -4,7 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { RUN_STATUSES, type RunStatus } from '../../../../libs/contracts/src/index.js';
 import { IsDateTime } from '../../../common/validation/date-time.js';
 
-export class EndModelRunRequestDto {
+export class EndTrackedRunRequestDto {
   @ApiProperty({
     enum: RUN_STATUSES,
     example: 'FINISHED',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
+import { ApiModel, DATE_TIME, NULLABLE_DATE_TIME, type Json } from '../../../common/openapi/api-model.js';
 import { IsDateTime } from '../../../common/validation/date-time.js';
 
 import type { ProductionAt } from '../model-stages.service.js';
@@ -19,22 +20,13 @@ export class ProductionAtQueryDto {
   at?: string;
 }
 
-export class ProductionAtResponseDto {
-  @ApiProperty({ example: 'kospi-momentum' })
-  modelName: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  at: string;
-
-  @ApiProperty({ type: 'integer', nullable: true, description: 'The version in PRODUCTION at that moment; null when there was none' })
-  version: number | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Since when it was in PRODUCTION' })
-  since: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: 'The stage transition that put it there' })
-  transitionId: string | null;
-
+export class ProductionAtResponseDto extends ApiModel<Json<ProductionAt>>({
+  modelName: { type: String, example: 'kospi-momentum' },
+  at: DATE_TIME,
+  version: { type: 'integer', nullable: true, description: 'The version in PRODUCTION at that moment; null when there was none' },
+  since: { ...NULLABLE_DATE_TIME, description: 'Since when it was in PRODUCTION' },
+  transitionId: { type: String, nullable: true, description: 'The stage transition that put it there' },
+}) {
   static from(answer: ProductionAt): ProductionAtResponseDto {
     return Object.assign(new ProductionAtResponseDto(), { ...answer, at: answer.at.toISOString(), since: answer.since?.toISOString() ?? null });
   }

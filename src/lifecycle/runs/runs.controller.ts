@@ -6,13 +6,15 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
 import { instantOf } from '../../common/validation/date-time.js';
-import { AddTrackedRunArtifactRequestDto } from './dto/add-run-artifact.request.dto.js';
-import { CreateTrackedRunRequestDto } from './dto/create-run.request.dto.js';
-import { EndTrackedRunRequestDto } from './dto/end-run.request.dto.js';
-import { LogTrackedRunParamsRequestDto } from './dto/log-run-params.request.dto.js';
+import {
+  AddTrackedRunArtifactRequestDto,
+  CreateTrackedRunRequestDto,
+  EndTrackedRunRequestDto,
+  LogTrackedRunParamsRequestDto,
+  SetTrackedRunTagRequestDto,
+} from './dto/run.request.dto.js';
 import { TrackedRunArtifactResponseDto, TrackedRunPageResponseDto, TrackedRunResponseDto } from './dto/run.response.dto.js';
 import { SearchRunsQueryDto } from './dto/search-runs.query.dto.js';
-import { SetTrackedRunTagRequestDto } from './dto/set-run-tag.request.dto.js';
 import { ParseKeyPipe } from './parse-key.pipe.js';
 import { RunsService } from './runs.service.js';
 

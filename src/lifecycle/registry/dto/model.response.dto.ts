@@ -3,7 +3,7 @@ import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { ApiModel, DATE_TIME } from '../../../common/openapi/api-model.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { PendingProductionChange, RegisteredModel } from '../registered-model.js';
-import { ChecklistTemplateItemDto } from './checklist-template-item.dto.js';
+import { ChecklistTemplateItemDto } from './model.request.dto.js';
 
 export class PendingProductionChangeResponseDto extends ApiModel<NonNullable<ModelView['pendingProductionChange']>>({
   id: { type: String },

@@ -1,22 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-
 import { ApiModel, DATE_TIME, NULLABLE_DATE_TIME, type Json } from '../../../common/openapi/api-model.js';
-import { IsDateTime } from '../../../common/validation/date-time.js';
+import { DateTime, Text } from '../../../common/validation/fields.js';
 
 import type { ProductionAt } from '../model-stages.service.js';
 
 export class RollbackRequestDto {
-  @ApiProperty({ example: 'v7 mis-prices deep OTM puts since the 09:00 release', maxLength: 2000, description: 'Why: an emergency rollback is audited as such' })
-  @IsString()
-  @MaxLength(2000)
+  @Text({ example: 'v7 mis-prices deep OTM puts since the 09:00 release', maxLength: 2000, description: 'Why: an emergency rollback is audited as such' })
   comment: string;
 }
 
 export class ProductionAtQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'The moment to ask about; now when absent' })
-  @IsOptional()
-  @IsDateTime()
+  @DateTime({ optional: true, description: 'The moment to ask about; now when absent' })
   at?: string;
 }
 

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 import { IsDateTime } from './date-time.js';
 
@@ -44,6 +45,16 @@ export function Texts({ minItems, maxItems, maxLength, ...doc }: FieldDoc & { mi
     ArrayMaxSize(maxItems),
     IsString({ each: true }),
     MaxLength(maxLength, { each: true }),
+  ]);
+}
+
+/** An integer within bounds; `query` first reads it from the text of a query parameter. */
+export function Int({ minimum, maximum, query, ...doc }: FieldDoc & { minimum?: number; maximum?: number; query?: true }): PropertyDecorator {
+  return Field(doc, { type: 'integer', minimum, maximum }, [
+    query && Type(() => Number),
+    IsInt(),
+    minimum !== undefined && Min(minimum),
+    maximum !== undefined && Max(maximum),
   ]);
 }
 

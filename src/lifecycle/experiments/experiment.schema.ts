@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 @Schema({ collection: 'model_experiments', timestamps: true })
 export class ExperimentDocument {
@@ -25,7 +24,6 @@ export class ExperimentDocument {
   updatedAt: Date;
 }
 
-export type ExperimentHydrated = HydratedDocument<ExperimentDocument>;
 export const ExperimentSchema = SchemaFactory.createForClass(ExperimentDocument);
 ExperimentSchema.index({ name: 1 }, { unique: true });
 ExperimentSchema.index({ archived: 1, createdAt: -1 });

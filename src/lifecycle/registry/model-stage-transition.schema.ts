@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import { MODEL_STAGES, type ModelStage } from '../../../libs/contracts/src/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
@@ -33,7 +32,6 @@ export class ModelStageTransitionDocument {
   at: Date;
 }
 
-export type ModelStageTransitionHydrated = HydratedDocument<ModelStageTransitionDocument>;
 export const ModelStageTransitionSchema = SchemaFactory.createForClass(ModelStageTransitionDocument);
 ModelStageTransitionSchema.index({ modelName: 1, at: -1, _id: -1 });
 ModelStageTransitionSchema.index({ modelName: 1, version: 1, at: -1, _id: -1 });

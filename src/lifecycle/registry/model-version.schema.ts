@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import { MODEL_STAGES, type ModelStage } from '../../../libs/contracts/src/index.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
@@ -72,7 +71,6 @@ export class ModelVersionDocument {
   updatedAt: Date;
 }
 
-export type ModelVersionHydrated = HydratedDocument<ModelVersionDocument>;
 export const ModelVersionSchema = SchemaFactory.createForClass(ModelVersionDocument);
 ModelVersionSchema.index({ modelName: 1, version: 1 }, { unique: true });
 ModelVersionSchema.index({ modelName: 1, stage: 1, version: -1 });

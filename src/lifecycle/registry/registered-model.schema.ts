@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import type { MetricDirection } from './comparison/metric-directions.js';
 import type { ChecklistTemplateItem, PendingProductionChange } from './registered-model.js';
@@ -41,7 +40,6 @@ export class RegisteredModelDocument {
   updatedAt: Date;
 }
 
-export type RegisteredModelHydrated = HydratedDocument<RegisteredModelDocument>;
 export const RegisteredModelSchema = SchemaFactory.createForClass(RegisteredModelDocument);
 RegisteredModelSchema.index({ name: 1 }, { unique: true });
 RegisteredModelSchema.index({ createdAt: -1 });

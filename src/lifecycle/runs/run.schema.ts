@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Types, type HydratedDocument } from 'mongoose';
+import { Types } from 'mongoose';
 
 import { RUN_STATUSES, type RunStatus } from '../../../libs/contracts/src/index.js';
 
@@ -86,7 +86,6 @@ export class RunDocument {
   updatedAt: Date;
 }
 
-export type RunHydrated = HydratedDocument<RunDocument>;
 export const RunSchema = SchemaFactory.createForClass(RunDocument);
 RunSchema.index({ experimentId: 1, startTime: -1 });
 RunSchema.index({ experimentId: 1, endTime: -1 });

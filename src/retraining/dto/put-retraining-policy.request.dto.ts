@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 import { DRIFT_SEVERITIES, RETRAINING_QUEUE, RETRAINING_TRAINER_KINDS, type DriftSeverity, type RetrainingTrainerKind } from '../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../common/openapi/api-schema-rules.decorator.js';
-import { Bool, OneOf, Text } from '../../common/validation/fields.js';
+import { Bool, Int, OneOf, Text } from '../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../common/validation/patterns.js';
 import { MAX_SETTINGS_BYTES, QUEUE_NAME_PATTERN, WEBHOOK_URL_PATTERN } from '../policies/trainer-spec.js';
 
@@ -54,11 +54,7 @@ export class TrainerSpecRequestDto {
   @IsObject()
   settings?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: 'integer', example: 3600, minimum: 1, maximum: 604800, description: 'command: how long it may run; webhook and external: how long the platform waits for the result' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(7 * 86400)
+  @Int({ optional: true, example: 3600, minimum: 1, maximum: 7 * 86400, description: 'command: how long it may run; webhook and external: how long the platform waits for the result' })
   timeoutSeconds?: number;
 }
 
@@ -69,10 +65,7 @@ export class PutRetrainingPolicyRequestDto {
   @OneOf(DRIFT_SEVERITIES, { example: 'HIGH', description: 'The lowest drift severity that triggers' })
   minSeverity: DriftSeverity;
 
-  @ApiProperty({ type: 'integer', example: 3600, minimum: 0, maximum: 31536000, description: 'After a job, drift opens no new job for this long (events still attach to an open job)' })
-  @IsInt()
-  @Min(0)
-  @Max(365 * 86400)
+  @Int({ example: 3600, minimum: 0, maximum: 365 * 86400, description: 'After a job, drift opens no new job for this long (events still attach to an open job)' })
   cooldownSeconds: number;
 
   @ApiProperty({ type: TrainerSpecRequestDto })

@@ -1,20 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
-
 import { DRIFT_SEVERITIES, DRIFT_STATUSES, type DriftSeverity, type DriftStatus } from '../../../../libs/contracts/src/index.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
-import { DateTime, OneOf, Text } from '../../../common/validation/fields.js';
+import { DateTime, Int, OneOf, Text } from '../../../common/validation/fields.js';
 
 export class ListDriftEventsQueryDto extends PageQueryDto {
   @Text({ optional: true, maxLength: 200 })
   modelName?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @Int({ optional: true, query: true, minimum: 1 })
   modelVersion?: number;
 
   @OneOf(DRIFT_SEVERITIES, { optional: true })

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsPositive, Min, ValidateNested } from 'class-validator';
+import { IsNumber, IsOptional, IsPositive, ValidateNested } from 'class-validator';
 
 import { DRIFT_SEVERITIES, DRIFT_STATISTICS, type DriftSeverity, type DriftStatistic } from '../../../../libs/contracts/src/index.js';
 import { ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
-import { DateTime, OneOf, Text, Texts } from '../../../common/validation/fields.js';
+import { DateTime, Int, OneOf, Text, Texts } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { DEFAULT_THRESHOLDS, type DriftDirection } from '../drift-severity.js';
 
@@ -39,10 +39,7 @@ export class RecordDriftEventRequestDto {
   @Text({ example: 'kospi-momentum', pattern: NAME_PATTERN, message: `modelName must be ${NAME_RULE}`, description: 'Name of a registered model' })
   modelName: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, example: 3, description: 'Version of the model the observation concerns' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @Int({ optional: true, minimum: 1, example: 3, description: 'Version of the model the observation concerns' })
   modelVersion?: number;
 
   @Texts({ minItems: 1, maxItems: 500, maxLength: 200, example: ['volume_zscore', 'sector_beta'], description: 'Feature or features that drifted' })

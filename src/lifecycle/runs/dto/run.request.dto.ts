@@ -1,8 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Min } from 'class-validator';
-
 import { RUN_STATUSES, type RunStatus } from '../../../../libs/contracts/src/index.js';
-import { DateTime, OneOf, Text } from '../../../common/validation/fields.js';
+import { DateTime, Int, OneOf, Text } from '../../../common/validation/fields.js';
 import { KEY_RULE, NAME_PATTERN, NAME_RULE, OBJECT_ID_PATTERN } from '../../../common/validation/patterns.js';
 import { PARAMS_RULE, TAG_VALUE_MAX_LENGTH, TAGS_RULE, URI_PATTERN } from './run-limits.js';
 import { StringMap } from './string-map.validator.js';
@@ -65,10 +62,7 @@ export class AddTrackedRunArtifactRequestDto {
   @Text({ example: 'model', pattern: ARTIFACT_TYPE_PATTERN, message: 'type must be 1-50 letters, digits, _ or -, starting with a letter', description: 'What the artifact is: model, dataset, report, plot, ...' })
   type: string;
 
-  @ApiPropertyOptional({ type: 'integer', example: 1048576, minimum: 0 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @Int({ optional: true, example: 1048576, minimum: 0 })
   sizeBytes?: number;
 
   @Text({ optional: true, example: 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', pattern: CHECKSUM_PATTERN, message: 'checksum must be algorithm:hexdigest, such as sha256:9f86d0...', description: 'algorithm:hex digest' })

@@ -5,11 +5,11 @@ import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 export type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 /** A field that may be null says `nullable`, one that may be left out says `required: false`. */
-type FieldDoc<T, K extends keyof T> = ApiPropertyOptions &
+type DocumentedField<T, K extends keyof T> = ApiPropertyOptions &
   (null extends T[K] ? { nullable: true } : unknown) &
   (object extends Pick<T, K> ? { required: false } : unknown);
 
-export type ApiFields<T> = { [K in keyof T]-?: FieldDoc<T, K> };
+export type ApiFields<T> = { [K in keyof T]-?: DocumentedField<T, K> };
 
 /**
  * The documented class of a wire shape T: one entry of OpenAPI documentation per field, which the compiler

@@ -66,8 +66,22 @@ export interface ModelView extends Required<Omit<CreateModelRequest, 'owner'>> {
   owner: string | null;
   latestVersion: number;
   productionVersion: number | null;
+  /** A production change committed but not yet settled. */
+  pendingProductionChange: { id: string; toVersion: number | null; fromVersion: number | null; actor: ActorView; requestedAt: string } | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface StageTransitionView {
+  id: string;
+  modelName: string;
+  version: number;
+  from: ModelStage;
+  to: ModelStage;
+  actor: ActorView;
+  comment: string;
+  reason: 'REQUESTED' | 'REPLACED' | 'ROLLBACK';
+  at: string;
 }
 
 export interface CreateModelVersionRequest {
@@ -85,14 +99,17 @@ export interface ModelVersionView {
   version: number;
   description: string;
   tags: string[];
+  source: 'RUN' | 'DIRECT';
   runId: string | null;
   experimentId: string | null;
   artifactUri: string;
   metrics: Record<string, MetricValueJson>;
   params: Record<string, string>;
   stage: ModelStage;
+  lastTransition: StageTransitionView | null;
   checklist: { key: string; description: string; required: boolean; systemChecked: boolean; checked: boolean; checkedBy: ActorView | null; checkedAt: string | null; comment: string }[];
   approved: boolean;
+  latestEvaluation: { evaluationRunId: string; scenarioId: string; scenarioRevision: number; status: 'PASSED' | 'PASSED_WITH_WARNINGS' | 'FAILED'; evaluatedAt: string; summary: string } | null;
   createdBy: ActorView | null;
   /** Stable ids of those who brought the version about: none of them may approve it. */
   originators: string[];
@@ -142,6 +159,8 @@ export interface DriftEventView extends Required<Omit<RecordDriftEventRequest, '
   status: DriftStatus;
   notes: { status: DriftStatus; note: string; by: ActorView; at: string }[];
   recordedBy: ActorView | null;
+  /** Where retraining stands for the event; null until the pipeline has decided. */
+  retraining: { jobId: string | null; state: string; detail: string | null; modelVersion: number | null; updatedAt: string } | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,8 +1,7 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
 
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
-import { IsDateTime } from '../../common/validation/date-time.js';
+import { DateTime, OneOf, Text } from '../../common/validation/fields.js';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-entry.js';
 
 const TOKEN = /^[A-Za-z0-9._:@/-]{1,300}$/;
@@ -11,32 +10,25 @@ const CHECKPOINT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** Filters of the platform audit: by actor, action, resource, outcome and time. */
 export class AuditFilterQueryDto {
-  @ApiPropertyOptional({ pattern: TOKEN.source, description: 'Stable id of the actor (user:…, service:…, system:…)', example: 'user:alice' })
-  @IsOptional() @IsString() @Matches(TOKEN, { message: `actorId must be ${TOKEN_RULE}` })
+  @Text({ optional: true, pattern: TOKEN, message: `actorId must be ${TOKEN_RULE}`, description: 'Stable id of the actor (user:…, service:…, system:…)', example: 'user:alice' })
   actorId?: string;
 
-  @ApiPropertyOptional({ pattern: TOKEN.source, example: 'model.version.stage-changed' })
-  @IsOptional() @IsString() @Matches(TOKEN, { message: `action must be ${TOKEN_RULE}` })
+  @Text({ optional: true, pattern: TOKEN, message: `action must be ${TOKEN_RULE}`, example: 'model.version.stage-changed' })
   action?: string;
 
-  @ApiPropertyOptional({ pattern: TOKEN.source, example: 'model' })
-  @IsOptional() @IsString() @Matches(TOKEN, { message: `resourceType must be ${TOKEN_RULE}` })
+  @Text({ optional: true, pattern: TOKEN, message: `resourceType must be ${TOKEN_RULE}`, example: 'model' })
   resourceType?: string;
 
-  @ApiPropertyOptional({ maxLength: 300, example: 'credit-risk' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @Text({ optional: true, maxLength: 300, example: 'credit-risk' })
   resourceId?: string;
 
-  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES })
-  @IsOptional() @IsIn(AUDIT_OUTCOMES)
+  @OneOf(AUDIT_OUTCOMES, { optional: true })
   outcome?: AuditOutcome;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Entries at or after this time' })
-  @IsOptional() @IsDateTime()
+  @DateTime({ optional: true, description: 'Entries at or after this time' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Entries before this time' })
-  @IsOptional() @IsDateTime()
+  @DateTime({ optional: true, description: 'Entries before this time' })
   to?: string;
 }
 
@@ -44,7 +36,12 @@ export class AuditFilterQueryDto {
 export class ListAuditQueryDto extends IntersectionType(PageQueryDto, AuditFilterQueryDto) {}
 
 export class VerifyAuditQueryDto {
-  @ApiPropertyOptional({ pattern: CHECKPOINT.source, maxLength: 4000, description: 'A checkpoint (compact JWS) kept outside the database, to compare the chain with' })
-  @IsOptional() @IsString() @MaxLength(4000) @Matches(CHECKPOINT, { message: 'checkpoint must be a compact JWS: three base64url parts joined by dots' })
+  @Text({
+    optional: true,
+    pattern: CHECKPOINT,
+    maxLength: 4000,
+    message: 'checkpoint must be a compact JWS: three base64url parts joined by dots',
+    description: 'A checkpoint (compact JWS) kept outside the database, to compare the chain with',
+  })
   checkpoint?: string;
 }

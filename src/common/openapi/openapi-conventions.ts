@@ -21,12 +21,12 @@ const LINKS: Record<string, { under: string; parameters: Record<string, string> 
   ExperimentResponseDto: { under: '/api/v1/ml/lifecycle/experiments/{id}', parameters: { id: 'id' } },
   ExplainabilityArtifactResponseDto: { under: '/api/v1/ml/evaluation/runs/{id}', parameters: { id: 'runId', artifactId: 'id' } },
   ModelResponseDto: { under: '/api/v1/ml/lifecycle/models/{model}', parameters: { model: 'name' } },
-  ModelRunResponseDto: { under: '/api/v1/ml/lifecycle/runs/{id}', parameters: { id: 'id' } },
   ModelVersionResponseDto: { under: '/api/v1/ml/lifecycle/models/{model}', parameters: { model: 'modelName', version: 'version' } },
   PromptVersionResponseDto: { under: '/api/v1/prompt-governance/templates/{id}', parameters: { id: 'templateId', version: 'version' } },
   RetrainingJobResponseDto: { under: '/api/v1/ml/lifecycle/retraining-jobs/{id}', parameters: { id: 'id' } },
   RunAcceptedResponseDto: { under: '/api/v1/ml/evaluation/runs/{id}', parameters: { id: 'id' } },
   ScenarioResponseDto: { under: '/api/v1/ml/evaluation/scenarios/{id}', parameters: { id: 'id', revision: 'revision' } },
+  TrackedRunResponseDto: { under: '/api/v1/ml/lifecycle/runs/{id}', parameters: { id: 'id' } },
 };
 
 /**

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 
+import { Int } from '../validation/fields.js';
 import { CURSOR_PARAMETER_PATTERN } from './cursor.js';
 
 export const MAX_PAGE_SIZE = 200;
@@ -9,12 +9,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 /** Query parameters shared by every list endpoint: extend it with the endpoint's own filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Page size' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Int({ optional: true, query: true, minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Page size' })
   limit?: number;
 
   /** Checked where it is read (decodeCursor), which names the problem in the cursor's own words. */

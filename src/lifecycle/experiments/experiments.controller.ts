@@ -5,10 +5,9 @@ import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../common/validation/object-id.pipe.js';
-import { CreateExperimentRequestDto } from './dto/create-experiment.request.dto.js';
+import { CreateExperimentRequestDto, UpdateExperimentRequestDto } from './dto/experiment.request.dto.js';
 import { ExperimentPageResponseDto, ExperimentResponseDto } from './dto/experiment.response.dto.js';
 import { ListExperimentsQueryDto } from './dto/list-experiments.query.dto.js';
-import { UpdateExperimentRequestDto } from './dto/update-experiment.request.dto.js';
 import { ExperimentsService } from './experiments.service.js';
 
 @ApiTags('lifecycle: experiments')

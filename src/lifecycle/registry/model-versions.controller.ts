@@ -9,12 +9,10 @@ import { mapPage } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { ParseKeyPipe, ParseModelNamePipe, ParseVersionPipe } from '../../common/validation/path-params.js';
 import { parseMetricValue } from '../runs/metrics/metric-value.js';
-import { ChangeStageRequestDto } from './dto/change-stage.request.dto.js';
-import { CreateVersionRequestDto } from './dto/create-version.request.dto.js';
 import { ListVersionsQueryDto } from './dto/list-versions.query.dto.js';
+import { ChangeStageRequestDto, CreateVersionRequestDto, UpdateChecklistItemRequestDto } from './dto/model-version.request.dto.js';
 import { ModelVersionPageResponseDto, ModelVersionResponseDto } from './dto/model-version.response.dto.js';
 import { StageTransitionPageResponseDto, StageTransitionResponseDto } from './dto/stage-transition.response.dto.js';
-import { UpdateChecklistItemRequestDto } from './dto/update-checklist-item.request.dto.js';
 import { ModelStagesService } from './model-stages.service.js';
 import { ModelVersionsService } from './model-versions.service.js';
 

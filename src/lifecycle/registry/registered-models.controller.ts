@@ -5,18 +5,17 @@ import { CurrentPrincipal } from '../../common/auth/current-principal.decorator.
 import type { Principal } from '../../common/auth/principal.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
+import { CatalogQueryDto } from '../../common/pagination/catalog-query.dto.js';
 import { mapPage } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { instantOf } from '../../common/validation/date-time.js';
 import { ParseModelNamePipe } from '../../common/validation/path-params.js';
 import { CompareVersionsQueryDto } from './dto/compare-versions.query.dto.js';
-import { CreateModelRequestDto } from './dto/create-model.request.dto.js';
-import { ListModelsQueryDto } from './dto/list-models.query.dto.js';
+import { CreateModelRequestDto, UpdateModelRequestDto } from './dto/model.request.dto.js';
 import { ModelPageResponseDto, ModelResponseDto } from './dto/model.response.dto.js';
 import { ModelVersionResponseDto } from './dto/model-version.response.dto.js';
 import { ProductionAtQueryDto, ProductionAtResponseDto, RollbackRequestDto } from './dto/production.dto.js';
 import { StageTransitionPageResponseDto, StageTransitionResponseDto } from './dto/stage-transition.response.dto.js';
-import { UpdateModelRequestDto } from './dto/update-model.request.dto.js';
 import { VersionComparisonResponseDto } from './dto/version-comparison.response.dto.js';
 import { ModelStagesService } from './model-stages.service.js';
 import { ModelVersionsService } from './model-versions.service.js';
@@ -53,7 +52,7 @@ export class RegisteredModelsController {
   @ApiOperation({ summary: 'List models, newest first' })
   @ApiOkResponse({ type: ModelPageResponseDto })
   @ApiProblems(400)
-  async list(@Query() query: ListModelsQueryDto): Promise<ModelPageResponseDto> {
+  async list(@Query() query: CatalogQueryDto): Promise<ModelPageResponseDto> {
     const { limit, cursor, ...filter } = query;
     return mapPage(await this.models.list(filter, { limit, cursor }), ModelResponseDto.from);
   }

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 
+import { Bool, Text } from '../../common/validation/fields.js';
 import { QUEUE_NAME_PATTERN } from '../policies/trainer-spec.js';
 
 const WORKER = /^[A-Za-z0-9._@:-]{1,128}$/;
 
 export class ClaimRetrainingJobRequestDto {
-  @ApiProperty({ example: 'risk-team-trainer-7f3a', pattern: WORKER.source, description: 'Who claims the job: shown on the job as its worker' })
-  @IsString()
-  @Matches(WORKER, { message: 'worker must be 1-128 letters, digits or . _ @ : -' })
+  @Text({ example: 'risk-team-trainer-7f3a', pattern: WORKER, message: 'worker must be 1-128 letters, digits or . _ @ : -', description: 'Who claims the job: shown on the job as its worker' })
   worker: string;
 }
 
@@ -29,22 +28,14 @@ export class RetrainingProgressRequestDto {
   @Max(1)
   progress: number;
 
-  @ApiPropertyOptional({ example: 'epoch 120/300', maxLength: 1000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @Text({ optional: true, example: 'epoch 120/300', maxLength: 1000 })
   message?: string;
 }
 
 export class RetrainingFailureRequestDto {
-  @ApiProperty({ example: 'Feature store returned no rows for 2026-11', minLength: 1, maxLength: 5000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5000)
+  @Text({ example: 'Feature store returned no rows for 2026-11', minLength: 1, maxLength: 5000 })
   reason: string;
 
-  @ApiPropertyOptional({ default: false, description: 'External trainers: another attempt may succeed; the job goes back to its queue after a backoff while attempts remain' })
-  @IsOptional()
-  @IsBoolean()
+  @Bool({ optional: true, default: false, description: 'External trainers: another attempt may succeed; the job goes back to its queue after a backoff while attempts remain' })
   retryable?: boolean;
 }

@@ -1,18 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-
 import { RETRAINING_JOB_STATES, type RetrainingJobState } from '../../../libs/contracts/src/index.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
+import { OneOf, Text } from '../../common/validation/fields.js';
 
 export class ListRetrainingJobsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ maxLength: 200, description: 'Only jobs of this model' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Text({ optional: true, maxLength: 200, description: 'Only jobs of this model' })
   modelName?: string;
 
-  @ApiPropertyOptional({ enum: RETRAINING_JOB_STATES })
-  @IsOptional()
-  @IsIn(RETRAINING_JOB_STATES)
+  @OneOf(RETRAINING_JOB_STATES, { optional: true })
   state?: RetrainingJobState;
 }

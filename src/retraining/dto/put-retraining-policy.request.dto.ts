@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 import { DRIFT_SEVERITIES, RETRAINING_QUEUE, RETRAINING_TRAINER_KINDS, type DriftSeverity, type RetrainingTrainerKind } from '../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../common/openapi/api-schema-rules.decorator.js';
+import { Bool, Int, OneOf, Text } from '../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../common/validation/patterns.js';
 import { MAX_SETTINGS_BYTES, QUEUE_NAME_PATTERN, WEBHOOK_URL_PATTERN } from '../policies/trainer-spec.js';
 
@@ -19,14 +20,12 @@ import { MAX_SETTINGS_BYTES, QUEUE_NAME_PATTERN, WEBHOOK_URL_PATTERN } from '../
   ],
 })
 export class TrainerSpecRequestDto {
-  @ApiProperty({ enum: RETRAINING_TRAINER_KINDS, description: 'command: a configured executable run by the platform worker; webhook: POSTed to a URL that reports back; external: left to another team\'s worker (libs/worker)' })
-  @IsIn(RETRAINING_TRAINER_KINDS)
+  @OneOf(RETRAINING_TRAINER_KINDS, {
+    description: "command: a configured executable run by the platform worker; webhook: POSTed to a URL that reports back; external: left to another team's worker (libs/worker)",
+  })
   kind: RetrainingTrainerKind;
 
-  @ApiPropertyOptional({ example: 'logistic-regression', maxLength: 64, description: 'command only: the name of a trainer configured in RETRAINING_COMMAND_TRAINERS' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @Text({ optional: true, example: 'logistic-regression', maxLength: 64, description: 'command only: the name of a trainer configured in RETRAINING_COMMAND_TRAINERS' })
   command?: string;
 
   @ApiPropertyOptional({ maxLength: 2000, pattern: WEBHOOK_URL_PATTERN.source, description: 'webhook only: where the job is POSTed; its host must be allowed by RETRAINING_WEBHOOK_ALLOWED_HOSTS' })
@@ -55,27 +54,18 @@ export class TrainerSpecRequestDto {
   @IsObject()
   settings?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: 'integer', example: 3600, minimum: 1, maximum: 604800, description: 'command: how long it may run; webhook and external: how long the platform waits for the result' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(7 * 86400)
+  @Int({ optional: true, example: 3600, minimum: 1, maximum: 7 * 86400, description: 'command: how long it may run; webhook and external: how long the platform waits for the result' })
   timeoutSeconds?: number;
 }
 
 export class PutRetrainingPolicyRequestDto {
-  @ApiProperty({ description: 'Whether drift events trigger retraining (a manual trigger always may)' })
-  @IsBoolean()
+  @Bool({ description: 'Whether drift events trigger retraining (a manual trigger always may)' })
   enabled: boolean;
 
-  @ApiProperty({ enum: DRIFT_SEVERITIES, example: 'HIGH', description: 'The lowest drift severity that triggers' })
-  @IsIn(DRIFT_SEVERITIES)
+  @OneOf(DRIFT_SEVERITIES, { example: 'HIGH', description: 'The lowest drift severity that triggers' })
   minSeverity: DriftSeverity;
 
-  @ApiProperty({ type: 'integer', example: 3600, minimum: 0, maximum: 31536000, description: 'After a job, drift opens no new job for this long (events still attach to an open job)' })
-  @IsInt()
-  @Min(0)
-  @Max(365 * 86400)
+  @Int({ example: 3600, minimum: 0, maximum: 365 * 86400, description: 'After a job, drift opens no new job for this long (events still attach to an open job)' })
   cooldownSeconds: number;
 
   @ApiProperty({ type: TrainerSpecRequestDto })
@@ -83,9 +73,14 @@ export class PutRetrainingPolicyRequestDto {
   @Type(() => TrainerSpecRequestDto)
   trainer: TrainerSpecRequestDto;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'retraining:kospi-momentum', pattern: NAME_PATTERN.source, description: `The experiment that receives the runs; default retraining:<model>. ${NAME_RULE}` })
-  @IsOptional()
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `experimentName must be ${NAME_RULE}` })
+  @Text({
+    optional: true,
+    type: String,
+    nullable: true,
+    example: 'retraining:kospi-momentum',
+    pattern: NAME_PATTERN,
+    message: `experimentName must be ${NAME_RULE}`,
+    description: `The experiment that receives the runs; default retraining:<model>. ${NAME_RULE}`,
+  })
   experimentName?: string | null;
 }

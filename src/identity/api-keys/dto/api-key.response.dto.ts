@@ -1,52 +1,27 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
-import { ROLES, type PrincipalKind, type Role } from '../../../common/auth/principal.js';
+import { ACTOR_FIELDS, ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
+import { ROLES } from '../../../common/auth/principal.js';
+import { ApiModel, DATE_TIME, NULLABLE_DATE_TIME, type Json } from '../../../common/openapi/api-model.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { ApiKey, ApiKeyOwner } from '../api-key.js';
 
-export class ApiKeyOwnerResponseDto extends ActorResponseDto implements ApiKeyOwner {
-  @ApiProperty({ enum: ['person', 'service'] })
-  kind: PrincipalKind;
-}
+export class ApiKeyOwnerResponseDto extends ApiModel<ApiKeyOwner>({ ...ACTOR_FIELDS, kind: { enum: ['person', 'service'] } }) {}
 
-export class ApiKeyResponseDto {
-  @ApiProperty({ pattern: '^[0-9a-f]{24}$' })
-  id: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ example: 'mlp_3Hq9xVb2', description: 'The first characters of the key, to recognise it; the rest is never stored' })
-  prefix: string;
-
-  @ApiProperty({ type: ApiKeyOwnerResponseDto })
-  owner: ApiKeyOwnerResponseDto;
-
-  @ApiProperty({ enum: ROLES, isArray: true })
-  roles: Role[];
-
-  @ApiProperty({ type: [String] })
-  trainerQueues: string[];
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  expiresAt: string | null;
-
-  @ApiProperty({ type: ActorResponseDto })
-  createdBy: ActorResponseDto;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  revokedAt: string | null;
-
-  @ApiProperty({ type: ActorResponseDto, nullable: true })
-  revokedBy: ActorResponseDto | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Recorded to the minute' })
-  lastUsedAt: string | null;
-
+export class ApiKeyResponseDto extends ApiModel<Json<ApiKey>>({
+  id: { type: String, pattern: '^[0-9a-f]{24}$' },
+  name: { type: String },
+  prefix: { type: String, example: 'mlp_3Hq9xVb2', description: 'The first characters of the key, to recognise it; the rest is never stored' },
+  owner: { type: ApiKeyOwnerResponseDto },
+  roles: { enum: ROLES, isArray: true },
+  trainerQueues: { type: [String] },
+  expiresAt: NULLABLE_DATE_TIME,
+  createdBy: { type: ActorResponseDto },
+  createdAt: DATE_TIME,
+  revokedAt: NULLABLE_DATE_TIME,
+  revokedBy: { type: ActorResponseDto, nullable: true },
+  lastUsedAt: { ...NULLABLE_DATE_TIME, description: 'Recorded to the minute' },
+}) {
   static from(key: ApiKey): ApiKeyResponseDto {
     return Object.assign(new ApiKeyResponseDto(), {
       ...key,

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
 
 import { PERSON_ONLY_ROLES, ROLES, SERVICE_ONLY_ROLES, type Role } from '../../../common/auth/principal.js';
 import { absent, ApiSchemaRules, containing, present } from '../../../common/openapi/api-schema-rules.decorator.js';
-import { IsDateTime } from '../../../common/validation/date-time.js';
+import { DateTime, Text } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 
 const SERVICE_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
@@ -29,16 +29,16 @@ const rolesWithout = (excluded: readonly Role[]) => ({ properties: { roles: { it
   ],
 })
 export class CreateApiKeyRequestDto {
-  @ApiProperty({ example: 'ci-pipeline', pattern: NAME_PATTERN.source, description: `What the key is for; ${NAME_RULE}` })
-  @IsString() @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
+  @Text({ example: 'ci-pipeline', pattern: NAME_PATTERN, message: `name must be ${NAME_RULE}`, description: `What the key is for; ${NAME_RULE}` })
   name: string;
 
-  @ApiPropertyOptional({
+  @Text({
+    optional: true,
     example: 'risk-training',
-    pattern: SERVICE_NAME.source,
+    pattern: SERVICE_NAME,
+    message: 'service must be 1-100 lowercase letters, digits, . _ or -, starting with a letter or digit',
     description: 'The service the key belongs to (service:<name>). Without it the key belongs to you and may hold only roles you hold.',
   })
-  @IsOptional() @IsString() @Matches(SERVICE_NAME, { message: 'service must be 1-100 lowercase letters, digits, . _ or -, starting with a letter or digit' })
   service?: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, minItems: 1, maxItems: ROLES.length, example: ['editor'], description: 'A service never holds approver; trainer is for services only' })
@@ -49,7 +49,6 @@ export class CreateApiKeyRequestDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(QUEUE_NAME, { each: true, message: 'each trainer queue must be 1-64 letters, digits, _ or -' })
   trainerQueues?: string[];
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working, in the future; none means until revoked' })
-  @IsOptional() @IsDateTime()
+  @DateTime({ optional: true, description: 'When the key stops working, in the future; none means until revoked' })
   expiresAt?: string;
 }

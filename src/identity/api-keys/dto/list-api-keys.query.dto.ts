@@ -1,14 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { OneOf, Text } from '../../../common/validation/fields.js';
 
 export class ListApiKeysQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ maxLength: 300, description: 'Only keys of this owner (stable id)', example: 'service:ci' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @Text({ optional: true, maxLength: 300, description: 'Only keys of this owner (stable id)', example: 'service:ci' })
   ownerId?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Include revoked keys' })
-  @IsOptional() @IsIn(['true', 'false'])
+  @OneOf(['true', 'false'], { optional: true, default: 'false', description: 'Include revoked keys' })
   includeRevoked?: 'true' | 'false';
 }

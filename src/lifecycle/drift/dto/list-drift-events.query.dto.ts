@@ -1,42 +1,23 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-
 import { DRIFT_SEVERITIES, DRIFT_STATUSES, type DriftSeverity, type DriftStatus } from '../../../../libs/contracts/src/index.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
-import { IsDateTime } from '../../../common/validation/date-time.js';
+import { DateTime, Int, OneOf, Text } from '../../../common/validation/fields.js';
 
 export class ListDriftEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Text({ optional: true, maxLength: 200 })
   modelName?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @Int({ optional: true, query: true, minimum: 1 })
   modelVersion?: number;
 
-  @ApiPropertyOptional({ enum: DRIFT_SEVERITIES })
-  @IsOptional()
-  @IsIn(DRIFT_SEVERITIES)
+  @OneOf(DRIFT_SEVERITIES, { optional: true })
   severity?: DriftSeverity;
 
-  @ApiPropertyOptional({ enum: DRIFT_STATUSES })
-  @IsOptional()
-  @IsIn(DRIFT_STATUSES)
+  @OneOf(DRIFT_STATUSES, { optional: true })
   status?: DriftStatus;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Detected at or after this time' })
-  @IsOptional()
-  @IsDateTime()
+  @DateTime({ optional: true, description: 'Detected at or after this time' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Detected at or before this time; not before from' })
-  @IsOptional()
-  @IsDateTime()
+  @DateTime({ optional: true, description: 'Detected at or before this time; not before from' })
   to?: string;
 }

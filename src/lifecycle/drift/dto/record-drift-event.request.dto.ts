@@ -1,24 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsPositive,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsNumber, IsOptional, IsPositive, ValidateNested } from 'class-validator';
 
 import { DRIFT_SEVERITIES, DRIFT_STATISTICS, type DriftSeverity, type DriftStatistic } from '../../../../libs/contracts/src/index.js';
 import { ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
-import { IsDateTime } from '../../../common/validation/date-time.js';
+import { DateTime, Int, OneOf, Text, Texts } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { DEFAULT_THRESHOLDS, type DriftDirection } from '../drift-severity.js';
 
@@ -50,33 +36,19 @@ export class SeverityBandsDto {
   ],
 })
 export class RecordDriftEventRequestDto {
-  @ApiProperty({ example: 'kospi-momentum', pattern: NAME_PATTERN.source, description: 'Name of a registered model' })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `modelName must be ${NAME_RULE}` })
+  @Text({ example: 'kospi-momentum', pattern: NAME_PATTERN, message: `modelName must be ${NAME_RULE}`, description: 'Name of a registered model' })
   modelName: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, example: 3, description: 'Version of the model the observation concerns' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @Int({ optional: true, minimum: 1, example: 3, description: 'Version of the model the observation concerns' })
   modelVersion?: number;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 500, maxLength: 200, example: ['volume_zscore', 'sector_beta'], description: 'Feature or features that drifted' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @Texts({ minItems: 1, maxItems: 500, maxLength: 200, example: ['volume_zscore', 'sector_beta'], description: 'Feature or features that drifted' })
   features: string[];
 
-  @ApiProperty({ enum: DRIFT_STATISTICS, example: 'PSI' })
-  @IsIn(DRIFT_STATISTICS)
+  @OneOf(DRIFT_STATISTICS, { example: 'PSI' })
   statistic: DriftStatistic;
 
-  @ApiPropertyOptional({ example: 'hellinger', maxLength: 100, description: 'Required (not empty) when statistic is CUSTOM' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @Text({ optional: true, example: 'hellinger', maxLength: 100, description: 'Required (not empty) when statistic is CUSTOM' })
   statisticName?: string;
 
   @ApiProperty({ example: 0.27, description: 'Observed value of the statistic (finite)' })
@@ -94,9 +66,7 @@ export class RecordDriftEventRequestDto {
   @IsPositive()
   threshold?: number;
 
-  @ApiPropertyOptional({ enum: ['HIGHER_IS_WORSE', 'LOWER_IS_WORSE'], default: 'HIGHER_IS_WORSE', description: 'LOWER_IS_WORSE for p-values' })
-  @IsOptional()
-  @IsIn(['HIGHER_IS_WORSE', 'LOWER_IS_WORSE'])
+  @OneOf(['HIGHER_IS_WORSE', 'LOWER_IS_WORSE'], { optional: true, default: 'HIGHER_IS_WORSE', description: 'LOWER_IS_WORSE for p-values' })
   direction?: DriftDirection;
 
   @ApiPropertyOptional({ type: SeverityBandsDto, description: 'Explicit severity lines; default 1x, 2x and 3x the threshold' })
@@ -105,19 +75,12 @@ export class RecordDriftEventRequestDto {
   @Type(() => SeverityBandsDto)
   bands?: SeverityBandsDto;
 
-  @ApiPropertyOptional({ enum: DRIFT_SEVERITIES, description: 'Given severity; derived from value and bands when absent' })
-  @IsOptional()
-  @IsIn(DRIFT_SEVERITIES)
+  @OneOf(DRIFT_SEVERITIES, { optional: true, description: 'Given severity; derived from value and bands when absent' })
   severity?: DriftSeverity;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-24T21:00:00Z', description: 'When the drift was detected; defaults to now' })
-  @IsOptional()
-  @IsDateTime()
+  @DateTime({ optional: true, example: '2026-11-24T21:00:00Z', description: 'When the drift was detected; defaults to now' })
   detectedAt?: string;
 
-  @ApiPropertyOptional({ example: 'Retrain on the last 18 months; review sector exposure', maxLength: 5000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @Text({ optional: true, example: 'Retrain on the last 18 months; review sector exposure', maxLength: 5000 })
   responsePlan?: string;
 }

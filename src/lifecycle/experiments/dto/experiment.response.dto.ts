@@ -1,36 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
-
+import type { ExperimentView } from '../../../../libs/contracts/src/index.js';
+import { ApiModel, DATE_TIME, NULLABLE_DATE_TIME } from '../../../common/openapi/api-model.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { Experiment } from '../experiment.js';
 
-export class ExperimentResponseDto {
-  @ApiProperty({ example: '665f1c2b9d1e8a0012345678' })
-  id: string;
-
-  @ApiProperty({ example: 'kospi-momentum' })
-  name: string;
-
-  @ApiProperty()
-  description: string;
-
-  @ApiProperty({ type: [String] })
-  tags: string[];
-
-  @ApiProperty({ type: String, nullable: true })
-  owner: string | null;
-
-  @ApiProperty()
-  archived: boolean;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  archivedAt: Date | null;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  createdAt: Date;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  updatedAt: Date;
-
+export class ExperimentResponseDto extends ApiModel<ExperimentView>({
+  id: { type: String, example: '665f1c2b9d1e8a0012345678' },
+  name: { type: String, example: 'kospi-momentum' },
+  description: { type: String },
+  tags: { type: [String] },
+  owner: { type: String, nullable: true },
+  archived: { type: Boolean },
+  archivedAt: NULLABLE_DATE_TIME,
+  createdAt: DATE_TIME,
+  updatedAt: DATE_TIME,
+}) {
   static from(experiment: Experiment): ExperimentResponseDto {
     return Object.assign(new ExperimentResponseDto(), experiment);
   }

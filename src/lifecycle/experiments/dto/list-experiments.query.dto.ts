@@ -1,11 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-
 import { CatalogQueryDto } from '../../../common/pagination/catalog-query.dto.js';
+import { OneOf } from '../../../common/validation/fields.js';
 
 export class ListExperimentsQueryDto extends CatalogQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Include archived experiments' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
+  @OneOf(['true', 'false'], { optional: true, default: 'false', description: 'Include archived experiments' })
   includeArchived?: string;
 }

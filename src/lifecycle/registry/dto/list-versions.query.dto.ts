@@ -1,12 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-
 import { MODEL_STAGES, type ModelStage } from '../../../../libs/contracts/src/index.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { OneOf } from '../../../common/validation/fields.js';
 
 export class ListVersionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: MODEL_STAGES, description: 'Only versions in this stage' })
-  @IsOptional()
-  @IsIn(MODEL_STAGES)
+  @OneOf(MODEL_STAGES, { optional: true, description: 'Only versions in this stage' })
   stage?: ModelStage;
 }

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { Text } from '../../../common/validation/fields.js';
 import { MAX_FILTER_COMPARISONS, MAX_FILTER_LENGTH, RUN_FILTER_PATTERN } from '../search/run-filter.js';
 import { RUN_ORDER_PATTERN } from '../search/run-query-patterns.js';
 
@@ -29,9 +30,12 @@ export const FILTER_GRAMMAR = [
 ].join('\n');
 
 export class SearchRunsQueryDto extends PageQueryDto {
-  @ApiProperty({ example: '665f1c2b9d1e8a0012345678,665f1c2b9d1e8a0012345679', pattern: EXPERIMENT_IDS.source, description: `1 to ${MAX_SEARCHED_EXPERIMENTS} experiment ids, comma-separated` })
-  @IsString()
-  @Matches(EXPERIMENT_IDS, { message: `experimentIds must be 1 to ${MAX_SEARCHED_EXPERIMENTS} comma-separated 24-character hexadecimal ids` })
+  @Text({
+    example: '665f1c2b9d1e8a0012345678,665f1c2b9d1e8a0012345679',
+    pattern: EXPERIMENT_IDS,
+    message: `experimentIds must be 1 to ${MAX_SEARCHED_EXPERIMENTS} comma-separated 24-character hexadecimal ids`,
+    description: `1 to ${MAX_SEARCHED_EXPERIMENTS} experiment ids, comma-separated`,
+  })
   experimentIds: string;
 
   @ApiPropertyOptional({

@@ -7,9 +7,9 @@ import { ApiProblems } from '../../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../../common/pagination/page.js';
 import { ParseObjectIdPipe } from '../../../common/validation/object-id.pipe.js';
 import { ParseKeyPipe } from '../../../common/validation/path-params.js';
-import { LogModelRunMetricsRequestDto } from '../dto/log-model-run-metrics.request.dto.js';
+import { LogTrackedRunMetricsRequestDto } from '../dto/log-run-metrics.request.dto.js';
 import { MetricHistoryQueryDto } from '../dto/metric-history.query.dto.js';
-import { LogModelRunMetricsResponseDto, MetricHistoryPageResponseDto, MetricPointResponseDto } from '../dto/metric-point.response.dto.js';
+import { LogTrackedRunMetricsResponseDto, MetricHistoryPageResponseDto, MetricPointResponseDto } from '../dto/metric-point.response.dto.js';
 import { MetricBatchPipe } from './metric-batch.pipe.js';
 import type { MetricPoint } from './metric-point.js';
 import { RunMetricsService } from './run-metrics.service.js';
@@ -26,10 +26,10 @@ export class RunMetricsController {
     summary: 'Log a batch of 1 to 1,000 metric points to a RUNNING run',
     description: 'All points are written or none (400 names each bad `points[i].field`). The run keeps the latest value of each key: highest step, then latest timestamp.',
   })
-  @ApiBody({ type: LogModelRunMetricsRequestDto })
-  @ApiCreatedResponse({ type: LogModelRunMetricsResponseDto })
+  @ApiBody({ type: LogTrackedRunMetricsRequestDto })
+  @ApiCreatedResponse({ type: LogTrackedRunMetricsResponseDto })
   @ApiProblems(400, 404, 409, 413)
-  async log(@Param('id', ParseObjectIdPipe) id: string, @Body(MetricBatchPipe) points: MetricPoint[]): Promise<LogModelRunMetricsResponseDto> {
+  async log(@Param('id', ParseObjectIdPipe) id: string, @Body(MetricBatchPipe) points: MetricPoint[]): Promise<LogTrackedRunMetricsResponseDto> {
     return { accepted: await this.metrics.log(id, points) };
   }
 

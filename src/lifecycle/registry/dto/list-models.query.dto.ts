@@ -1,3 +1,0 @@
-import { CatalogQueryDto } from '../../../common/pagination/catalog-query.dto.js';
-
-export class ListModelsQueryDto extends CatalogQueryDto {}

@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../libs/contracts/src/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
@@ -38,6 +37,5 @@ export class ExplainabilityArtifactDocument {
   createdAt: Date;
 }
 
-export type ExplainabilityArtifactHydrated = HydratedDocument<ExplainabilityArtifactDocument>;
 export const ExplainabilityArtifactSchema = SchemaFactory.createForClass(ExplainabilityArtifactDocument);
 ExplainabilityArtifactSchema.index({ runId: 1, createdAt: -1 });

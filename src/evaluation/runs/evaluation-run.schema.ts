@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import { COMPLIANCE_STATUSES, EVALUATION_RUN_STATUSES, type ComplianceStatus, type EvaluationRunStatus } from '../../../libs/contracts/src/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
@@ -74,7 +73,6 @@ export class EvaluationRunDocument {
   updatedAt: Date;
 }
 
-export type EvaluationRunHydrated = HydratedDocument<EvaluationRunDocument>;
 export const EvaluationRunSchema = SchemaFactory.createForClass(EvaluationRunDocument);
 EvaluationRunSchema.index({ scenarioId: 1, createdAt: -1 });
 EvaluationRunSchema.index({ createdAt: -1 });

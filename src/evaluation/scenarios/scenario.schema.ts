@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import { RETURN_FREQUENCIES, type ReturnFrequency } from '../../../libs/contracts/src/index.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
@@ -73,7 +72,6 @@ export class EvaluationScenarioDocument extends ScenarioDefinitionFields {
   updatedAt: Date;
 }
 
-export type EvaluationScenarioHydrated = HydratedDocument<EvaluationScenarioDocument>;
 export const SERIES_POINTS = '+baselinePoints +benchmarkPoints';
 export const EvaluationScenarioSchema = SchemaFactory.createForClass(EvaluationScenarioDocument);
 EvaluationScenarioSchema.index({ name: 1 }, { unique: true });
@@ -96,6 +94,5 @@ export class EvaluationScenarioRevisionDocument extends ScenarioDefinitionFields
   createdAt: Date;
 }
 
-export type EvaluationScenarioRevisionHydrated = HydratedDocument<EvaluationScenarioRevisionDocument>;
 export const EvaluationScenarioRevisionSchema = SchemaFactory.createForClass(EvaluationScenarioRevisionDocument);
 EvaluationScenarioRevisionSchema.index({ scenarioId: 1, revision: -1 }, { unique: true });

@@ -106,9 +106,6 @@ export interface ScenarioFilter {
   namePrefix?: string;
 }
 
-/** The fields a PATCH may replace; each replaces the whole field. */
-export type ScenarioChanges = Partial<ScenarioDefinition>;
-
 export const SCENARIO_DEFINITION_FIELDS = [
   'name',
   'description',

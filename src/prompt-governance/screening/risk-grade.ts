@@ -5,10 +5,6 @@ import { GRADE_THRESHOLDS } from './rules/rule-set.js';
 const GRADE_OF_SEVERITY: Partial<Record<FindingSeverity, RiskGrade>> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM' };
 const MAX_REASONS = 20;
 
-export function gradeRank(grade: RiskGrade): number {
-  return RISK_GRADES.indexOf(grade);
-}
-
 /**
  * The grade is the highest level any reason reaches: a finding's severity (critical, high, medium), a score
  * at or above its threshold, or the level the author declared. The reasons returned are those at that level.

@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../libs/contracts/src/index.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
@@ -51,7 +50,6 @@ export class PromptTemplateDocument {
   updatedAt: Date;
 }
 
-export type PromptTemplateHydrated = HydratedDocument<PromptTemplateDocument>;
 export const PromptTemplateSchema = SchemaFactory.createForClass(PromptTemplateDocument);
 PromptTemplateSchema.index({ name: 1 }, { unique: true });
 PromptTemplateSchema.index({ createdAt: -1 });

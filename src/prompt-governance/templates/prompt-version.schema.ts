@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Types, type HydratedDocument } from 'mongoose';
+import { Types } from 'mongoose';
 
 import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
@@ -71,7 +71,6 @@ export class PromptVersionDocument {
   updatedAt: Date;
 }
 
-export type PromptVersionHydrated = HydratedDocument<PromptVersionDocument>;
 export const PromptVersionSchema = SchemaFactory.createForClass(PromptVersionDocument);
 PromptVersionSchema.index({ templateId: 1, version: 1 }, { unique: true });
 PromptVersionSchema.index({ status: 1, templateId: 1 });

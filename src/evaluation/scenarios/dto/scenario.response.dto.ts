@@ -4,6 +4,7 @@ import { CHECK_SEVERITIES, RETURN_FREQUENCIES, type CheckSeverity, type ReturnFr
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { COMPARATORS, type Comparator, type Scenario, type ScenarioRevision, type SeriesSummary } from '../scenario.js';
+import { PeriodDto } from './scenario-parts.dto.js';
 
 export class SeriesSummaryDto {
   @ApiProperty({ type: 'integer', example: 2520 })
@@ -39,14 +40,6 @@ export class MetricThresholdResponseDto {
 
   @ApiProperty({ enum: CHECK_SEVERITIES })
   severity: CheckSeverity;
-}
-
-export class PeriodResponseDto {
-  @ApiProperty()
-  start: string;
-
-  @ApiProperty()
-  end: string;
 }
 
 export class StressEventResponseDto {
@@ -135,8 +128,8 @@ export class ScenarioDefinitionResponseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Null: the configured default applies, and each run records the rate it used' })
   riskFreeRate: number | null;
 
-  @ApiProperty({ type: PeriodResponseDto, nullable: true })
-  period: PeriodResponseDto | null;
+  @ApiProperty({ type: PeriodDto, nullable: true })
+  period: PeriodDto | null;
 
   @ApiProperty({ type: BaselineResponseDto })
   baseline: BaselineResponseDto;

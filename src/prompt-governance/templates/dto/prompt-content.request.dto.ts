@@ -19,6 +19,7 @@ import {
 
 import { CHAT_ROLES, PROMPT_POLICY_IDS, type ChatRole, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import type { PolicyRef } from '../../screening/finding.js';
 import { MAX_PROMPT_CHARS } from '../../screening/prompt-size.js';
 import { NestedObject, Omittable } from '../../shared/field-presence.js';
 import { VARIABLE_NAME, VARIABLE_RULE } from '../prompt-content.js';
@@ -91,7 +92,7 @@ export class PromptModelSettingsDto {
     { anyOf: [{ properties: { id: { enum: ['financial-advice-disclaimer'] } } }, absent('disclaimer')] },
   ],
 })
-export class PromptPolicyDto {
+export class PromptPolicyDto implements PolicyRef {
   @ApiProperty({ enum: PROMPT_POLICY_IDS })
   @IsIn(PROMPT_POLICY_IDS)
   id: PromptPolicyId;

@@ -1,21 +1,10 @@
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
-import { DECLARED_RISK_LEVELS, PROMPT_POLICY_IDS, type DeclaredRiskLevel, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
+import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../../libs/contracts/src/index.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
-import type { PolicyRef } from '../../screening/finding.js';
 import type { PromptLabel, PromptTemplate } from '../prompt-template.js';
-
-export class PromptPolicyResponseDto implements PolicyRef {
-  @ApiProperty({ enum: PROMPT_POLICY_IDS })
-  id: PromptPolicyId;
-
-  @ApiPropertyOptional()
-  maxChars?: number;
-
-  @ApiPropertyOptional()
-  disclaimer?: string;
-}
+import { PromptPolicyDto } from './prompt-content.request.dto.js';
 
 export class PromptLabelResponseDto implements PromptLabel {
   @ApiProperty({ example: 'production' })
@@ -53,8 +42,8 @@ export class PromptTemplateResponseDto {
   @ApiProperty({ enum: DECLARED_RISK_LEVELS })
   declaredRiskLevel: DeclaredRiskLevel;
 
-  @ApiProperty({ type: [PromptPolicyResponseDto] })
-  policies: PromptPolicyResponseDto[];
+  @ApiProperty({ type: [PromptPolicyDto] })
+  policies: PromptPolicyDto[];
 
   @ApiProperty()
   logRawVariables: boolean;

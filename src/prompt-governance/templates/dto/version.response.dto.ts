@@ -5,7 +5,8 @@ import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRol
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { PromptEvaluationResponseDto } from '../../screening/dto/evaluation.response.dto.js';
 import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion } from '../prompt-template.js';
-import { PromptPolicyResponseDto, PromptTemplateResponseDto } from './template.response.dto.js';
+import { PromptPolicyDto } from './prompt-content.request.dto.js';
+import { PromptTemplateResponseDto } from './template.response.dto.js';
 
 export class PromptVariableResponseDto {
   @ApiProperty()
@@ -44,8 +45,8 @@ export class StoredPromptEvaluationResponseDto extends PromptEvaluationResponseD
   @ApiProperty({ type: String, format: 'date-time' })
   evaluatedAt: Date;
 
-  @ApiProperty({ type: [PromptPolicyResponseDto], description: 'The policies it was run with' })
-  policies: PromptPolicyResponseDto[];
+  @ApiProperty({ type: [PromptPolicyDto], description: 'The policies it was run with' })
+  policies: PromptPolicyDto[];
 
   @ApiProperty({ enum: DECLARED_RISK_LEVELS, description: 'The declared risk level it was run with' })
   declaredRiskLevel: DeclaredRiskLevel;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, IsOptional, IsString, Matches } from 'class-validator';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { IsFiniteMatrix } from '../../validation/evaluation-validators.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
@@ -14,13 +15,10 @@ export const MAX_CURVES = 100;
 export const MAX_GRID = 1000;
 
 export class FeatureImportanceDto {
-  @ApiProperty({ example: 'momentum_12m', pattern: NAME_PATTERN.source, description: NAME_RULE })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `feature must be ${NAME_RULE}` })
+  @StringField({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'momentum_12m', description: NAME_RULE })
   feature: string;
 
-  @ApiProperty({ example: 0.31, description: 'Any finite number; shares are taken on absolute values' })
-  @IsNumber(FINITE)
+  @NumberField({ example: 0.31, description: 'Any finite number; shares are taken on absolute values' })
   importance: number;
 }
 
@@ -45,16 +43,12 @@ export class ShapValuesDto {
   @IsFiniteMatrix(MAX_SHAP_ROWS)
   values: number[][];
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 0.0004, description: "The model's expected output the SHAP values add up from; null or left out when unknown" })
-  @IsOptional()
-  @IsNumber(FINITE)
+  @NumberField({ nullable: true, example: 0.0004, description: "The model's expected output the SHAP values add up from; null or left out when unknown", optional: IsOptional() })
   baseValue?: number | null;
 }
 
 export class PartialDependenceCurveDto {
-  @ApiProperty({ example: 'momentum_12m', pattern: NAME_PATTERN.source })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `feature must be ${NAME_RULE}` })
+  @StringField({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'momentum_12m' })
   feature: string;
 
   @ApiProperty({ type: [Number], example: [-0.2, 0, 0.2], minItems: 2, maxItems: MAX_GRID, description: `Feature values, 2 to ${MAX_GRID}` })
@@ -87,20 +81,13 @@ const PAYLOADS: [ExplainabilityType, string][] = [
   })),
 })
 export class CreateExplainabilityArtifactRequestDto {
-  @ApiProperty({ enum: EXPLAINABILITY_TYPES })
-  @IsIn(EXPLAINABILITY_TYPES)
+  @EnumField(EXPLAINABILITY_TYPES)
   type: ExplainabilityType;
 
-  @ApiPropertyOptional({ example: 'permutation importance, test window', pattern: NAME_PATTERN.source })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
-  @Omittable()
+  @StringField({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'permutation importance, test window', optional: Omittable() })
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  @Omittable()
+  @StringField({ maxLength: 2000, optional: Omittable() })
   description?: string;
 
   @ApiPropertyOptional({ type: [FeatureImportanceDto], minItems: 1, maxItems: MAX_FEATURES, description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}` })

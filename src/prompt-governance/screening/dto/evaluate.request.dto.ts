@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
 
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { EnumField, StringField } from '../../../common/validation/fields.js';
 import { NestedObject, Omittable } from '../../shared/field-presence.js';
 import { PromptChatMessageDto, MAX_MESSAGES, MAX_TEMPLATE_CHARS, MAX_VARIABLES, PromptPolicyDto } from '../../templates/dto/prompt-content.request.dto.js';
 import { VARIABLE_NAME, VARIABLE_RULE } from '../../templates/prompt-content.js';
@@ -11,10 +12,7 @@ import { MAX_PROMPT_CHARS } from '../prompt-size.js';
 /** Text or messages, exactly one (checked by PromptScreeningService). */
 @ApiSchemaRules({ oneOf: [{ allOf: [present('text'), absent('messages')] }, { allOf: [present('messages'), absent('text')] }] })
 export class EvaluatePromptRequestDto {
-  @ApiPropertyOptional({ example: 'Recommend a fund for {{client_name}}. Guaranteed returns!', description: 'Text to evaluate (give this or messages)', maxLength: MAX_TEMPLATE_CHARS })
-  @IsString()
-  @MaxLength(MAX_TEMPLATE_CHARS)
-  @Omittable()
+  @StringField({ maxLength: MAX_TEMPLATE_CHARS, example: 'Recommend a fund for {{client_name}}. Guaranteed returns!', description: 'Text to evaluate (give this or messages)', optional: Omittable() })
   text?: string;
 
   @ApiPropertyOptional({
@@ -37,10 +35,7 @@ export class EvaluatePromptRequestDto {
   @Omittable()
   variables?: string[];
 
-  @ApiPropertyOptional({ description: 'Grounding text given with the prompt; scanned for toxicity, PII and injection', maxLength: MAX_TEMPLATE_CHARS })
-  @IsString()
-  @MaxLength(MAX_TEMPLATE_CHARS)
-  @Omittable()
+  @StringField({ maxLength: MAX_TEMPLATE_CHARS, description: 'Grounding text given with the prompt; scanned for toxicity, PII and injection', optional: Omittable() })
   context?: string;
 
   @ApiPropertyOptional({ type: [PromptPolicyDto], maxItems: 10, description: 'Each policy at most once' })
@@ -50,8 +45,6 @@ export class EvaluatePromptRequestDto {
   @Omittable()
   policies?: PromptPolicyDto[];
 
-  @ApiPropertyOptional({ enum: DECLARED_RISK_LEVELS })
-  @IsIn(DECLARED_RISK_LEVELS)
-  @Omittable()
+  @EnumField(DECLARED_RISK_LEVELS, { optional: Omittable() })
   declaredRiskLevel?: DeclaredRiskLevel;
 }

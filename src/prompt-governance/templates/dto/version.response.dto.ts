@@ -2,22 +2,14 @@ import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 
 import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
+import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { PromptEvaluationResponseDto } from '../../screening/dto/evaluation.response.dto.js';
 import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion } from '../prompt-template.js';
-import { PromptPolicyDto } from './prompt-content.request.dto.js';
+import { PromptModelSettingsDto, PromptPolicyDto, PromptVariableDto } from './prompt-content.request.dto.js';
 import { PromptTemplateResponseDto } from './template.response.dto.js';
 
-export class PromptVariableResponseDto {
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty()
-  required: boolean;
-
-  @ApiProperty()
-  description: string;
-}
+export class PromptVariableResponseDto extends AnsweredType(PromptVariableDto) {}
 
 export class PromptChatMessageResponseDto {
   @ApiProperty({ enum: CHAT_ROLES })
@@ -27,16 +19,7 @@ export class PromptChatMessageResponseDto {
   content: string;
 }
 
-export class PromptModelSettingsResponseDto {
-  @ApiProperty()
-  model: string;
-
-  @ApiProperty({ type: Number, nullable: true })
-  temperature: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  maxTokens: number | null;
-}
+export class PromptModelSettingsResponseDto extends AnsweredType(PromptModelSettingsDto) {}
 
 export class StoredPromptEvaluationResponseDto extends PromptEvaluationResponseDto {
   @ApiProperty({ enum: EVALUATION_TRIGGERS, description: 'What ran it: creation, a draft edit or the submission' })

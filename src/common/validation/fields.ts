@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /**
  * What a field's documentation adds to its rules. `optional` makes the field optional in the document and is
@@ -55,4 +55,19 @@ export function EnumField(values: readonly string[], doc: FieldDoc = {}): Proper
 
 export function BooleanField(doc: FieldDoc = {}): PropertyDecorator {
   return field(doc, { type: Boolean }, [IsBoolean()]);
+}
+
+/**
+ * An array of `minItems` to `maxItems` items, each meeting the `items` rules (validators with `each`, or a
+ * NestedObject), which are checked in the order they are listed. `type` and what the document says of the
+ * items (`pattern`, `maxLength`, `uniqueItems`) are documented as given.
+ */
+export function ArrayField(options: FieldDoc & { type: unknown; minItems?: number; maxItems?: number; uniqueItems?: boolean; pattern?: string; maxLength?: number }, ...items: PropertyDecorator[]): PropertyDecorator {
+  const { minItems, maxItems, ...doc } = options;
+  return field(doc, { minItems, maxItems }, [
+    IsArray(),
+    ...(minItems === undefined ? [] : [ArrayMinSize(minItems)]),
+    ...(maxItems === undefined ? [] : [ArrayMaxSize(maxItems)]),
+    ...items,
+  ]);
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayUnique, IsNumber, IsOptional, IsString, Matches } from 'class-validator';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
-import { EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
+import { ArrayField, EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { IsFiniteMatrix } from '../../validation/evaluation-validators.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
@@ -23,13 +23,7 @@ export class FeatureImportanceDto {
 }
 
 export class ShapValuesDto {
-  @ApiProperty({ type: [String], example: ['momentum_12m', 'value_bm'], minItems: 1, maxItems: MAX_FEATURES, uniqueItems: true, pattern: NAME_PATTERN.source, description: `Unique feature names, at most ${MAX_FEATURES}` })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_FEATURES)
-  @ArrayUnique({ message: 'features must name each feature once' })
-  @IsString({ each: true })
-  @Matches(NAME_PATTERN, { each: true, message: `each feature must be ${NAME_RULE}` })
+  @ArrayField({ type: [String], minItems: 1, maxItems: MAX_FEATURES, example: ['momentum_12m', 'value_bm'], uniqueItems: true, pattern: NAME_PATTERN.source, description: `Unique feature names, at most ${MAX_FEATURES}` }, ArrayUnique({ message: 'features must name each feature once' }), IsString({ each: true }), Matches(NAME_PATTERN, { each: true, message: `each feature must be ${NAME_RULE}` }))
   features: string[];
 
   @ApiProperty({
@@ -51,18 +45,10 @@ export class PartialDependenceCurveDto {
   @StringField({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'momentum_12m' })
   feature: string;
 
-  @ApiProperty({ type: [Number], example: [-0.2, 0, 0.2], minItems: 2, maxItems: MAX_GRID, description: `Feature values, 2 to ${MAX_GRID}` })
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(MAX_GRID)
-  @IsNumber(FINITE, { each: true })
+  @ArrayField({ type: [Number], minItems: 2, maxItems: MAX_GRID, example: [-0.2, 0, 0.2], description: `Feature values, 2 to ${MAX_GRID}` }, IsNumber(FINITE, { each: true }))
   grid: number[];
 
-  @ApiProperty({ type: [Number], example: [-0.001, 0.0002, 0.0011], minItems: 2, maxItems: MAX_GRID, description: 'Average prediction at each grid value (same length as grid)' })
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(MAX_GRID)
-  @IsNumber(FINITE, { each: true })
+  @ArrayField({ type: [Number], minItems: 2, maxItems: MAX_GRID, example: [-0.001, 0.0002, 0.0011], description: 'Average prediction at each grid value (same length as grid)' }, IsNumber(FINITE, { each: true }))
   values: number[];
 }
 
@@ -90,12 +76,7 @@ export class CreateExplainabilityArtifactRequestDto {
   @StringField({ maxLength: 2000, optional: Omittable() })
   description?: string;
 
-  @ApiPropertyOptional({ type: [FeatureImportanceDto], minItems: 1, maxItems: MAX_FEATURES, description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}` })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_FEATURES)
-  @NestedObject(() => FeatureImportanceDto, { each: true })
-  @Omittable()
+  @ArrayField({ type: [FeatureImportanceDto], minItems: 1, maxItems: MAX_FEATURES, description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}`, optional: Omittable() }, NestedObject(() => FeatureImportanceDto, { each: true }))
   featureImportance?: FeatureImportanceDto[];
 
   @ApiPropertyOptional({ type: ShapValuesDto, description: 'For SHAP_VALUES' })
@@ -103,11 +84,6 @@ export class CreateExplainabilityArtifactRequestDto {
   @Omittable()
   shap?: ShapValuesDto;
 
-  @ApiPropertyOptional({ type: [PartialDependenceCurveDto], minItems: 1, maxItems: MAX_CURVES, description: `For PARTIAL_DEPENDENCE: one curve per feature, at most ${MAX_CURVES}` })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_CURVES)
-  @NestedObject(() => PartialDependenceCurveDto, { each: true })
-  @Omittable()
+  @ArrayField({ type: [PartialDependenceCurveDto], minItems: 1, maxItems: MAX_CURVES, description: `For PARTIAL_DEPENDENCE: one curve per feature, at most ${MAX_CURVES}`, optional: Omittable() }, NestedObject(() => PartialDependenceCurveDto, { each: true }))
   partialDependence?: PartialDependenceCurveDto[];
 }

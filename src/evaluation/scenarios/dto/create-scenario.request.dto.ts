@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDefined, IsOptional } from 'class-validator';
+import { IsDefined, IsOptional } from 'class-validator';
 
 import { RETURN_FREQUENCIES, type ReturnFrequency } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
-import { EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
+import { ArrayField, EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
 import { BaselineDto, BenchmarkDto, ComplianceRulesDto, MetricThresholdDto, PeriodDto, StressEventDto } from './scenario-parts.dto.js';
@@ -47,18 +47,10 @@ export class CreateScenarioRequestDto {
   @NestedObject(() => BenchmarkDto)
   benchmark?: BenchmarkDto | null;
 
-  @ApiPropertyOptional({ type: [StressEventDto], maxItems: 50, description: 'Each with its own name' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @NestedObject(() => StressEventDto, { each: true })
-  @Omittable()
+  @ArrayField({ type: [StressEventDto], maxItems: 50, description: 'Each with its own name', optional: Omittable() }, NestedObject(() => StressEventDto, { each: true }))
   stressEvents?: StressEventDto[];
 
-  @ApiPropertyOptional({ type: [MetricThresholdDto], maxItems: 100 })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @NestedObject(() => MetricThresholdDto, { each: true })
-  @Omittable()
+  @ArrayField({ type: [MetricThresholdDto], maxItems: 100, optional: Omittable() }, NestedObject(() => MetricThresholdDto, { each: true }))
   thresholds?: MetricThresholdDto[];
 
   @ApiPropertyOptional({ type: ComplianceRulesDto })

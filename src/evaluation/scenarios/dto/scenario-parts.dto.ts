@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray } from 'class-validator';
 
 import { CHECK_SEVERITIES, type CheckSeverity } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
 import { IsCalendarDate } from '../../../common/validation/date-time.js';
-import { BooleanField, EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
+import { ArrayField, BooleanField, EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
 import { KEY_PATTERN, KEY_RULE, NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { STANDARD_METRICS } from '../../metrics/metric-keys.js';
 import { HARD_MAX_SERIES_POINTS, IsMetricMap, IsReturnSeries, MAX_METRICS } from '../../validation/evaluation-validators.js';
@@ -96,11 +95,7 @@ export class StressEventDto {
   @StringField({ maxLength: 2000, optional: Omittable() })
   description?: string;
 
-  @ApiPropertyOptional({ type: [MetricThresholdDto], maxItems: 50, description: 'Judged on the metrics computed over the window only' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @NestedObject(() => MetricThresholdDto, { each: true })
-  @Omittable()
+  @ArrayField({ type: [MetricThresholdDto], maxItems: 50, description: 'Judged on the metrics computed over the window only', optional: Omittable() }, NestedObject(() => MetricThresholdDto, { each: true }))
   thresholds?: MetricThresholdDto[];
 }
 

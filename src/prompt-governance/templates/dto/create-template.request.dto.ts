@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
 
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../../libs/contracts/src/index.js';
-import { BooleanField, EnumField, StringField } from '../../../common/validation/fields.js';
+import { ArrayField, BooleanField, EnumField, StringField } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { NestedObject, Omittable } from '../../shared/field-presence.js';
 import { PromptPolicyDto, PromptVersionContentRequestDto } from './prompt-content.request.dto.js';
@@ -17,22 +17,13 @@ export class CreatePromptTemplateRequestDto {
   @StringField({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'wealth-genai', description: 'The team that owns the template' })
   owner: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['wealth', 'summaries'], maxItems: 50, maxLength: 100 })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  @Omittable()
+  @ArrayField({ type: [String], maxItems: 50, example: ['wealth', 'summaries'], maxLength: 100, optional: Omittable() }, IsString({ each: true }), MaxLength(100, { each: true }))
   tags?: string[];
 
   @EnumField(DECLARED_RISK_LEVELS, { description: 'The risk the author declares; the derived grade is never lower' })
   declaredRiskLevel: DeclaredRiskLevel;
 
-  @ApiPropertyOptional({ type: [PromptPolicyDto], maxItems: 10, description: 'Policies the evaluation checks; each id at most once' })
-  @IsArray()
-  @ArrayMaxSize(10)
-  @NestedObject(() => PromptPolicyDto, { each: true, optional: true })
-  @Omittable()
+  @ArrayField({ type: [PromptPolicyDto], maxItems: 10, description: 'Policies the evaluation checks; each id at most once', optional: Omittable() }, NestedObject(() => PromptPolicyDto, { each: true, optional: true }))
   policies?: PromptPolicyDto[];
 
   @BooleanField({ default: false, description: 'Keep raw variable values in usage entries (otherwise only their hash)', optional: Omittable() })

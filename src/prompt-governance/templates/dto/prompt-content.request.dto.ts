@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 
 import { CHAT_ROLES, PROMPT_POLICY_IDS, type ChatRole, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
-import { BooleanField, EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
+import { ArrayField, BooleanField, EnumField, NumberField, StringField } from '../../../common/validation/fields.js';
 import type { PolicyRef } from '../../screening/finding.js';
 import { MAX_PROMPT_CHARS } from '../../screening/prompt-size.js';
 import { NestedObject, Omittable } from '../../shared/field-presence.js';
@@ -83,24 +83,13 @@ export class PromptVersionContentRequestDto {
   @StringField({ maxLength: MAX_TEMPLATE_CHARS, example: 'Summarise {{document}} for {{client_name}}.', description: 'A text template (give this or messages)', optional: Omittable() })
   template?: string;
 
-  @ApiPropertyOptional({
-    type: [PromptChatMessageDto],
-    description: `Chat messages (give this or template); together at most ${MAX_PROMPT_CHARS} characters`,
-    minItems: 1,
-    maxItems: MAX_MESSAGES,
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_MESSAGES)
-  @NestedObject(() => PromptChatMessageDto, { each: true, optional: true })
-  @Omittable()
+  @ArrayField(
+    { type: [PromptChatMessageDto], minItems: 1, maxItems: MAX_MESSAGES, description: `Chat messages (give this or template); together at most ${MAX_PROMPT_CHARS} characters`, optional: Omittable() },
+    NestedObject(() => PromptChatMessageDto, { each: true, optional: true }),
+  )
   messages?: PromptChatMessageDto[];
 
-  @ApiPropertyOptional({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared, once, and every declared variable used' })
-  @IsArray()
-  @ArrayMaxSize(MAX_VARIABLES)
-  @NestedObject(() => PromptVariableDto, { each: true, optional: true })
-  @Omittable()
+  @ArrayField({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared, once, and every declared variable used', optional: Omittable() }, NestedObject(() => PromptVariableDto, { each: true, optional: true }))
   variables?: PromptVariableDto[];
 
   @ApiProperty({ type: PromptModelSettingsDto })

@@ -2,6 +2,7 @@ import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
+import { FeatureImportanceDto } from '../../explainability/dto/create-explainability-artifact.request.dto.js';
 import { ComplianceDto, OutcomeDto } from '../../runs/dto/outcome.response.dto.js';
 import { CandidateResponseDto, RunResponseDto } from '../../runs/dto/run.response.dto.js';
 import { ScenarioDefinitionResponseDto } from '../../scenarios/dto/scenario.response.dto.js';
@@ -38,13 +39,8 @@ export class ReportComplianceDto extends ComplianceDto {
   failed: number;
 }
 
-export class RankedFeatureDto {
-  @ApiProperty()
-  feature: string;
-
-  @ApiProperty()
-  importance: number;
-
+/** A feature's importance, as an artifact gives it, with its share of the total. */
+export class RankedFeatureDto extends FeatureImportanceDto {
   @ApiProperty({ description: '|importance| / Σ |importance|' })
   share: number;
 }

@@ -6,7 +6,7 @@ import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { PromptEvaluationResponseDto } from '../../screening/dto/evaluation.response.dto.js';
 import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion } from '../prompt-template.js';
-import { PromptModelSettingsDto, PromptPolicyDto, PromptVariableDto } from './prompt-content.request.dto.js';
+import { PromptModelSettingsDto, PromptPolicyDto, PromptVariableDto, PromptVersionContentRequestDto } from './prompt-content.request.dto.js';
 import { PromptTemplateResponseDto } from './template.response.dto.js';
 
 export class PromptVariableResponseDto extends AnsweredType(PromptVariableDto) {}
@@ -52,7 +52,18 @@ export class PromptTransitionResponseDto {
   comment: string | null;
 }
 
-export class PromptVersionResponseDto {
+/** A version: its content as the author gave it, every default filled in, with its review and history. */
+export class PromptVersionResponseDto extends AnsweredType(PromptVersionContentRequestDto, {
+  template: { nullable: true },
+  messages: { type: PromptChatMessageResponseDto, nullable: true },
+  variables: { type: PromptVariableResponseDto },
+  modelSettings: { type: PromptModelSettingsResponseDto },
+}) {
+  declare template: string | null;
+  declare messages: PromptChatMessageResponseDto[] | null;
+  declare variables: PromptVariableResponseDto[];
+  declare modelSettings: PromptModelSettingsResponseDto;
+
   @ApiProperty()
   id: string;
 
@@ -64,21 +75,6 @@ export class PromptVersionResponseDto {
 
   @ApiProperty({ enum: PROMPT_VERSION_STATUSES })
   status: PromptVersionStatus;
-
-  @ApiProperty({ type: String, nullable: true })
-  template: string | null;
-
-  @ApiProperty({ type: [PromptChatMessageResponseDto], nullable: true })
-  messages: PromptChatMessageResponseDto[] | null;
-
-  @ApiProperty({ type: [PromptVariableResponseDto] })
-  variables: PromptVariableResponseDto[];
-
-  @ApiProperty({ type: PromptModelSettingsResponseDto })
-  modelSettings: PromptModelSettingsResponseDto;
-
-  @ApiProperty()
-  commitMessage: string;
 
   @ApiProperty({ type: ActorResponseDto })
   author: ActorResponseDto;

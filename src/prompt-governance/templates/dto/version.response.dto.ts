@@ -1,7 +1,7 @@
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 
-import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
+import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptChatMessage, type PromptVersionStatus, type PromptVersionView } from '../../../../libs/contracts/src/index.js';
 import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { PromptEvaluationResponseDto } from '../../screening/dto/evaluation.response.dto.js';
@@ -11,7 +11,7 @@ import { PromptTemplateResponseDto } from './template.response.dto.js';
 
 export class PromptVariableResponseDto extends AnsweredType(PromptVariableDto) {}
 
-export class PromptChatMessageResponseDto {
+export class PromptChatMessageResponseDto implements PromptChatMessage {
   @ApiProperty({ enum: CHAT_ROLES })
   role: ChatRole;
 
@@ -58,7 +58,7 @@ export class PromptVersionResponseDto extends AnsweredType(PromptVersionContentR
   messages: { type: PromptChatMessageResponseDto, nullable: true },
   variables: { type: PromptVariableResponseDto },
   modelSettings: { type: PromptModelSettingsResponseDto },
-}) {
+}) implements PromptVersionView<Date> {
   declare template: string | null;
   declare messages: PromptChatMessageResponseDto[] | null;
   declare variables: PromptVariableResponseDto[];

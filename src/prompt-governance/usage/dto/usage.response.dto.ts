@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 
-import { USAGE_FLAGS, type UsageFlag } from '../../../../libs/contracts/src/index.js';
+import { USAGE_FLAGS, type PromptUsageBatchView, type UsageFlag } from '../../../../libs/contracts/src/index.js';
 import { FieldErrorDto } from '../../../common/errors/problem-details.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { UsageEntry, UsageEntryResult, UsageEntryStatus } from '../usage-entry.js';
@@ -26,7 +26,7 @@ export class PromptUsageEntryResultResponseDto implements UsageEntryResult {
   errors?: FieldErrorDto[];
 }
 
-export class PromptUsageBatchResponseDto implements BatchOutcome {
+export class PromptUsageBatchResponseDto implements BatchOutcome, PromptUsageBatchView {
   @ApiProperty()
   recorded: number;
 

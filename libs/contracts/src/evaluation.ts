@@ -17,3 +17,36 @@ export type ReturnFrequency = (typeof RETURN_FREQUENCIES)[number];
 
 export const EXPLAINABILITY_TYPES = ['SHAP_VALUES', 'FEATURE_IMPORTANCE', 'PARTIAL_DEPENDENCE'] as const;
 export type ExplainabilityType = (typeof EXPLAINABILITY_TYPES)[number];
+
+/**
+ * Wire shapes (JSON) of evaluation answers that other services read; `D` is how an instant is held, an
+ * ISO 8601 string on the wire (the API's response DTOs implement them with `Date`).
+ */
+
+/** The state of an evaluation run, which a client polls until it is COMPLETED or FAILED. */
+export interface EvaluationRunView<D = string> {
+  id: string;
+  scenarioId: string;
+  scenarioName: string;
+  /** The exact scenario revision the run is judged against. */
+  scenarioRevision: number;
+  status: EvaluationRunStatus;
+  trigger: string;
+  attempts: number;
+  failure: string | null;
+  complianceStatus: ComplianceStatus | null;
+  verdictRecordedAt: D | null;
+  computeMs: number | null;
+  createdAt: D;
+  startedAt: D | null;
+  completedAt: D | null;
+  updatedAt: D;
+}
+
+/** The answer to a new run: where to poll it. */
+export interface EvaluationRunAcceptedView<D = string> {
+  id: string;
+  status: EvaluationRunStatus;
+  location: string;
+  run: EvaluationRunView<D>;
+}

@@ -28,3 +28,36 @@ export type UsageOutcome = (typeof USAGE_OUTCOMES)[number];
 /** Why a usage entry was flagged; an entry with any flag counts as flagged in the stats. */
 export const USAGE_FLAGS = ['unapproved-version', 'toxic-output', 'pii-in-output'] as const;
 export type UsageFlag = (typeof USAGE_FLAGS)[number];
+
+/** Wire shapes (JSON) of prompt governance answers that other services read; `D` is how an instant is held, an ISO 8601 string on the wire. */
+
+export interface PromptChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+/** The content of a prompt version, which a caller renders and runs. */
+export interface PromptVersionView<D = string> {
+  id: string;
+  templateId: string;
+  version: number;
+  status: PromptVersionStatus;
+  /** A text template, or null for a chat version. */
+  template: string | null;
+  /** Chat messages, or null for a text version. */
+  messages: PromptChatMessage[] | null;
+  variables: { name: string; required: boolean; description: string }[];
+  modelSettings: { model: string; temperature: number | null; maxTokens: number | null };
+  commitMessage: string;
+  highRiskAcknowledged: boolean;
+  createdAt: D;
+  updatedAt: D;
+}
+
+/** What a usage batch recorded, entry by entry in request order. */
+export interface PromptUsageBatchView {
+  recorded: number;
+  duplicates: number;
+  invalid: number;
+  results: { index: number; id: string | null; status: 'recorded' | 'duplicate' | 'invalid'; flags?: UsageFlag[]; errors?: { field: string; message: string }[] }[];
+}

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayUnique, IsNumber, IsOptional, IsString, Matches } from 'class-validator';
 
 import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { List, Num, OneOf, Text } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { IsFiniteMatrix } from '../../validation/evaluation-validators.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
@@ -14,24 +15,15 @@ export const MAX_CURVES = 100;
 export const MAX_GRID = 1000;
 
 export class FeatureImportanceDto {
-  @ApiProperty({ example: 'momentum_12m', pattern: NAME_PATTERN.source, description: NAME_RULE })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `feature must be ${NAME_RULE}` })
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'momentum_12m', description: NAME_RULE })
   feature: string;
 
-  @ApiProperty({ example: 0.31, description: 'Any finite number; shares are taken on absolute values' })
-  @IsNumber(FINITE)
+  @Num({ example: 0.31, description: 'Any finite number; shares are taken on absolute values' })
   importance: number;
 }
 
 export class ShapValuesDto {
-  @ApiProperty({ type: [String], example: ['momentum_12m', 'value_bm'], minItems: 1, maxItems: MAX_FEATURES, uniqueItems: true, pattern: NAME_PATTERN.source, description: `Unique feature names, at most ${MAX_FEATURES}` })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_FEATURES)
-  @ArrayUnique({ message: 'features must name each feature once' })
-  @IsString({ each: true })
-  @Matches(NAME_PATTERN, { each: true, message: `each feature must be ${NAME_RULE}` })
+  @List({ type: [String], minItems: 1, maxItems: MAX_FEATURES, example: ['momentum_12m', 'value_bm'], uniqueItems: true, pattern: NAME_PATTERN.source, description: `Unique feature names, at most ${MAX_FEATURES}` }, ArrayUnique({ message: 'features must name each feature once' }), IsString({ each: true }), Matches(NAME_PATTERN, { each: true, message: `each feature must be ${NAME_RULE}` }))
   features: string[];
 
   @ApiProperty({
@@ -45,30 +37,18 @@ export class ShapValuesDto {
   @IsFiniteMatrix(MAX_SHAP_ROWS)
   values: number[][];
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 0.0004, description: "The model's expected output the SHAP values add up from; null or left out when unknown" })
-  @IsOptional()
-  @IsNumber(FINITE)
+  @Num({ nullable: true, example: 0.0004, description: "The model's expected output the SHAP values add up from; null or left out when unknown", optional: IsOptional() })
   baseValue?: number | null;
 }
 
 export class PartialDependenceCurveDto {
-  @ApiProperty({ example: 'momentum_12m', pattern: NAME_PATTERN.source })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `feature must be ${NAME_RULE}` })
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'momentum_12m' })
   feature: string;
 
-  @ApiProperty({ type: [Number], example: [-0.2, 0, 0.2], minItems: 2, maxItems: MAX_GRID, description: `Feature values, 2 to ${MAX_GRID}` })
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(MAX_GRID)
-  @IsNumber(FINITE, { each: true })
+  @List({ type: [Number], minItems: 2, maxItems: MAX_GRID, example: [-0.2, 0, 0.2], description: `Feature values, 2 to ${MAX_GRID}` }, IsNumber(FINITE, { each: true }))
   grid: number[];
 
-  @ApiProperty({ type: [Number], example: [-0.001, 0.0002, 0.0011], minItems: 2, maxItems: MAX_GRID, description: 'Average prediction at each grid value (same length as grid)' })
-  @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(MAX_GRID)
-  @IsNumber(FINITE, { each: true })
+  @List({ type: [Number], minItems: 2, maxItems: MAX_GRID, example: [-0.001, 0.0002, 0.0011], description: 'Average prediction at each grid value (same length as grid)' }, IsNumber(FINITE, { each: true }))
   values: number[];
 }
 
@@ -87,28 +67,16 @@ const PAYLOADS: [ExplainabilityType, string][] = [
   })),
 })
 export class CreateExplainabilityArtifactRequestDto {
-  @ApiProperty({ enum: EXPLAINABILITY_TYPES })
-  @IsIn(EXPLAINABILITY_TYPES)
+  @OneOf(EXPLAINABILITY_TYPES)
   type: ExplainabilityType;
 
-  @ApiPropertyOptional({ example: 'permutation importance, test window', pattern: NAME_PATTERN.source })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
-  @Omittable()
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'permutation importance, test window', optional: Omittable() })
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  @Omittable()
+  @Text({ maxLength: 2000, optional: Omittable() })
   description?: string;
 
-  @ApiPropertyOptional({ type: [FeatureImportanceDto], minItems: 1, maxItems: MAX_FEATURES, description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}` })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_FEATURES)
-  @NestedObject(() => FeatureImportanceDto, { each: true })
-  @Omittable()
+  @List({ type: [FeatureImportanceDto], minItems: 1, maxItems: MAX_FEATURES, description: `For FEATURE_IMPORTANCE: unique features, at most ${MAX_FEATURES}`, optional: Omittable() }, NestedObject(() => FeatureImportanceDto, { each: true }))
   featureImportance?: FeatureImportanceDto[];
 
   @ApiPropertyOptional({ type: ShapValuesDto, description: 'For SHAP_VALUES' })
@@ -116,11 +84,6 @@ export class CreateExplainabilityArtifactRequestDto {
   @Omittable()
   shap?: ShapValuesDto;
 
-  @ApiPropertyOptional({ type: [PartialDependenceCurveDto], minItems: 1, maxItems: MAX_CURVES, description: `For PARTIAL_DEPENDENCE: one curve per feature, at most ${MAX_CURVES}` })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_CURVES)
-  @NestedObject(() => PartialDependenceCurveDto, { each: true })
-  @Omittable()
+  @List({ type: [PartialDependenceCurveDto], minItems: 1, maxItems: MAX_CURVES, description: `For PARTIAL_DEPENDENCE: one curve per feature, at most ${MAX_CURVES}`, optional: Omittable() }, NestedObject(() => PartialDependenceCurveDto, { each: true }))
   partialDependence?: PartialDependenceCurveDto[];
 }

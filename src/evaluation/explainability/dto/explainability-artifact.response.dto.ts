@@ -1,35 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
+import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { ExplainabilityArtifact } from '../explainability-artifact.js';
-import { FeatureImportanceDto, PartialDependenceCurveDto, ShapValuesDto } from './create-explainability-artifact.request.dto.js';
+import { CreateExplainabilityArtifactRequestDto, FeatureImportanceDto, PartialDependenceCurveDto, ShapValuesDto } from './create-explainability-artifact.request.dto.js';
 
-export class ExplainabilityArtifactResponseDto {
+/** An artifact as it was attached, every default filled in, with the importance it implies. */
+export class ExplainabilityArtifactResponseDto extends AnsweredType(CreateExplainabilityArtifactRequestDto, {
+  featureImportance: { nullable: true },
+  shap: { nullable: true, description: 'Returned by the single-artifact endpoint only; null in lists' },
+  partialDependence: { nullable: true },
+}) {
+  declare featureImportance: FeatureImportanceDto[] | null;
+  declare shap: ShapValuesDto | null;
+  declare partialDependence: PartialDependenceCurveDto[] | null;
+
   @ApiProperty()
   id: string;
 
   @ApiProperty()
   runId: string;
-
-  @ApiProperty({ enum: EXPLAINABILITY_TYPES })
-  type: ExplainabilityType;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty()
-  description: string;
-
-  @ApiProperty({ type: [FeatureImportanceDto], nullable: true })
-  featureImportance: FeatureImportanceDto[] | null;
-
-  @ApiProperty({ type: ShapValuesDto, nullable: true, description: 'Returned by the single-artifact endpoint only; null in lists' })
-  shap: ShapValuesDto | null;
-
-  @ApiProperty({ type: [PartialDependenceCurveDto], nullable: true })
-  partialDependence: PartialDependenceCurveDto[] | null;
 
   @ApiProperty({ type: [FeatureImportanceDto], nullable: true, description: 'The per-feature importance the artifact implies: as given, or mean |SHAP| per feature' })
   importance: FeatureImportanceDto[] | null;

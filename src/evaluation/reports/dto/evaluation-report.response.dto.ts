@@ -1,37 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
 
-import { COMPLIANCE_STATUSES, EVALUATION_RUN_STATUSES, EXPLAINABILITY_TYPES, type ComplianceStatus, type EvaluationRunStatus, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
+import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
-import { CandidateResponseDto } from '../../runs/dto/run.response.dto.js';
-import {
-  CheckResultDto,
-  ConventionsDto,
-  HygieneDto,
-  MetricComparisonDto,
-  SideMetricsDto,
-  SignificanceDto,
-  StressWindowDto,
-} from '../../runs/dto/outcome.response.dto.js';
-import { RUN_TRIGGERS, type RunTrigger } from '../../runs/evaluation-run.js';
+import { FeatureImportanceDto } from '../../explainability/dto/create-explainability-artifact.request.dto.js';
+import { ComplianceDto, OutcomeDto } from '../../runs/dto/outcome.response.dto.js';
+import { CandidateResponseDto, RunResponseDto } from '../../runs/dto/run.response.dto.js';
 import { ScenarioDefinitionResponseDto } from '../../scenarios/dto/scenario.response.dto.js';
 import type { EvaluationReport } from '../evaluation-report.js';
 
-export class ReportRunDto {
-  @ApiProperty()
-  id: string;
-
-  @ApiProperty({ enum: EVALUATION_RUN_STATUSES })
-  status: EvaluationRunStatus;
-
-  @ApiProperty({ enum: RUN_TRIGGERS })
-  trigger: RunTrigger;
-
-  @ApiProperty({ type: ActorResponseDto, nullable: true, description: 'Who asked for the run (the retraining pipeline for a new model version)' })
-  requestedBy: ActorResponseDto | null;
-
-  @ApiProperty({ type: 'integer' })
-  attempts: number;
-}
+export class ReportRunDto extends PickType(RunResponseDto, ['id', 'status', 'trigger', 'requestedBy', 'attempts'] as const) {}
 
 export class ReportScenarioDto extends ScenarioDefinitionResponseDto {
   @ApiProperty()
@@ -47,21 +24,11 @@ export class ReportScenarioDto extends ScenarioDefinitionResponseDto {
   revisedAt: Date;
 }
 
-export class ReportMetricsDto {
-  @ApiProperty({ type: SideMetricsDto })
-  candidate: SideMetricsDto;
+/** The two sides' metrics, as the outcome has them. */
+export class ReportMetricsDto extends PickType(OutcomeDto, ['candidate', 'baseline'] as const) {}
 
-  @ApiProperty({ type: SideMetricsDto })
-  baseline: SideMetricsDto;
-}
-
-export class ReportComplianceDto {
-  @ApiProperty({ enum: COMPLIANCE_STATUSES })
-  status: ComplianceStatus;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  evaluatedAt: Date;
-
+/** The run's compliance with its checks counted by outcome. */
+export class ReportComplianceDto extends ComplianceDto {
   @ApiProperty({ type: 'integer' })
   passed: number;
 
@@ -70,18 +37,10 @@ export class ReportComplianceDto {
 
   @ApiProperty({ type: 'integer' })
   failed: number;
-
-  @ApiProperty({ type: [CheckResultDto] })
-  checks: CheckResultDto[];
 }
 
-export class RankedFeatureDto {
-  @ApiProperty()
-  feature: string;
-
-  @ApiProperty()
-  importance: number;
-
+/** A feature's importance, as an artifact gives it, with its share of the total. */
+export class RankedFeatureDto extends FeatureImportanceDto {
   @ApiProperty({ description: '|importance| / Σ |importance|' })
   share: number;
 }
@@ -136,27 +95,19 @@ export class ReportVerdictDto {
   recordedAt: Date | null;
 }
 
-export class ReportTimingsDto {
+export class ReportTimingsDto extends PickType(RunResponseDto, ['startedAt', 'completedAt', 'computeMs'] as const) {
   @ApiProperty({ type: String, format: 'date-time' })
   queuedAt: Date;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  startedAt: Date | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  completedAt: Date | null;
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'From queued to the start of the last attempt' })
   queueWaitMs: number | null;
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'From the start of the last attempt to completion' })
   processingMs: number | null;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'Milliseconds of computation (to 0.1 ms)' })
-  computeMs: number | null;
 }
 
-export class EvaluationReportResponseDto {
+/** The outcome of the run (its own candidate and baseline metrics under `metrics`) with what a reader of the report needs around it. */
+export class EvaluationReportResponseDto extends OmitType(OutcomeDto, ['candidate', 'baseline'] as const) {
   @ApiProperty({ type: 'integer', example: 1 })
   reportVersion: number;
 
@@ -172,26 +123,8 @@ export class EvaluationReportResponseDto {
   @ApiProperty({ type: ReportScenarioDto })
   scenario: ReportScenarioDto;
 
-  @ApiProperty({ type: ConventionsDto })
-  conventions: ConventionsDto;
-
   @ApiProperty({ type: ReportMetricsDto })
   metrics: ReportMetricsDto;
-
-  @ApiProperty({ type: HygieneDto, nullable: true })
-  hygiene: HygieneDto | null;
-
-  @ApiProperty({ type: [MetricComparisonDto] })
-  comparison: MetricComparisonDto[];
-
-  @ApiProperty({ type: SignificanceDto, nullable: true })
-  significance: SignificanceDto | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  significanceNote: string | null;
-
-  @ApiProperty({ type: [StressWindowDto] })
-  stressWindows: StressWindowDto[];
 
   @ApiProperty({ type: ReportComplianceDto })
   compliance: ReportComplianceDto;

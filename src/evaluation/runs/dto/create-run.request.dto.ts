@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsMongoId, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsMongoId } from 'class-validator';
 
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { Int, Text } from '../../../common/validation/fields.js';
 import { KEY_RULE, NAME_PATTERN, NAME_RULE, OBJECT_ID_PATTERN } from '../../../common/validation/patterns.js';
 import { BACKTEST_RULES, ReturnPointDto } from '../../scenarios/dto/scenario-parts.dto.js';
 import { HARD_MAX_SERIES_POINTS, IsMetricMap, IsReturnSeries, MAX_METRICS } from '../../validation/evaluation-validators.js';
@@ -16,17 +17,10 @@ import { NestedObject, Omittable } from '../../validation/field-presence.js';
   ...BACKTEST_RULES,
 })
 export class CandidateDto {
-  @ApiPropertyOptional({ example: 'kospi-momentum', pattern: NAME_PATTERN.source, description: 'With version: a registered model version, which receives the verdict' })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `modelName must be ${NAME_RULE}` })
-  @Omittable()
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'kospi-momentum', description: 'With version: a registered model version, which receives the verdict', optional: Omittable() })
   modelName?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000_000, example: 7 })
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000_000)
-  @Omittable()
+  @Int({ minimum: 1, maximum: 1_000_000_000, example: 7, optional: Omittable() })
   version?: number;
 
   @ApiPropertyOptional({ pattern: OBJECT_ID_PATTERN.source, description: 'A lifecycle run, instead of a model version' })
@@ -34,10 +28,7 @@ export class CandidateDto {
   @Omittable()
   lifecycleRunId?: string;
 
-  @ApiPropertyOptional({ example: 'momentum v7, 2015-2024 backtest', pattern: NAME_PATTERN.source })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `label must be ${NAME_RULE}` })
-  @Omittable()
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'momentum v7, 2015-2024 backtest', optional: Omittable() })
   label?: string;
 
   @ApiPropertyOptional({

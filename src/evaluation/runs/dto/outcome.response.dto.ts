@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 
 import { CHECK_OUTCOMES, CHECK_SEVERITIES, COMPLIANCE_STATUSES, RETURN_FREQUENCIES, type CheckOutcome, type CheckSeverity, type ComplianceStatus, type ReturnFrequency } from '../../../../libs/contracts/src/index.js';
 import { CHECK_KINDS, type CheckKind } from '../../compliance/check-result.js';
-import { PeriodResponseDto } from '../../scenarios/dto/scenario.response.dto.js';
+import { PeriodDto } from '../../scenarios/dto/scenario-parts.dto.js';
+import { StressEventResponseDto } from '../../scenarios/dto/scenario.response.dto.js';
 import type { EvaluationOutcome } from '../run-evaluator.js';
 
 const METRIC_MAP = { type: 'object', additionalProperties: { type: 'number', nullable: true }, description: 'Metric → value; null where undefined for the data' } as const;
@@ -23,8 +24,8 @@ export class ConventionsDto {
   @ApiProperty({ example: 0.05 })
   significanceLevel: number;
 
-  @ApiProperty({ type: PeriodResponseDto, nullable: true })
-  period: PeriodResponseDto | null;
+  @ApiProperty({ type: PeriodDto, nullable: true })
+  period: PeriodDto | null;
 
   @ApiProperty({ type: 'integer', example: 7 })
   maxGapDays: number;
@@ -116,19 +117,8 @@ export class SignificanceDto {
   significant: boolean;
 }
 
-export class StressWindowDto {
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty()
-  start: string;
-
-  @ApiProperty()
-  end: string;
-
-  @ApiProperty()
-  description: string;
-
+/** A stress event of the scenario with both sides' metrics over its window. */
+export class StressWindowDto extends PickType(StressEventResponseDto, ['name', 'start', 'end', 'description'] as const) {
   @ApiProperty({ type: SideMetricsDto, nullable: true, description: 'Null when the candidate supplied metrics only' })
   candidate: SideMetricsDto | null;
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { COMPLIANCE_STATUSES, EVALUATION_RUN_STATUSES, type ComplianceStatus, type EvaluationRunStatus } from '../../../../libs/contracts/src/index.js';
+import { COMPLIANCE_STATUSES, EVALUATION_RUN_STATUSES, type ComplianceStatus, type EvaluationRunAcceptedView, type EvaluationRunStatus, type EvaluationRunView } from '../../../../libs/contracts/src/index.js';
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { SeriesSummaryDto } from '../../scenarios/dto/scenario.response.dto.js';
@@ -27,7 +27,7 @@ export class CandidateResponseDto {
   returns: SeriesSummaryDto | null;
 }
 
-export class RunResponseDto {
+export class RunResponseDto implements EvaluationRunView<Date> {
   @ApiProperty()
   id: string;
 
@@ -99,7 +99,7 @@ export class EvaluatedRunResponseDto extends RunResponseDto {
   }
 }
 
-export class RunAcceptedResponseDto {
+export class RunAcceptedResponseDto implements EvaluationRunAcceptedView<Date> {
   @ApiProperty()
   id: string;
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsOptional } from 'class-validator';
 
 import { RETURN_FREQUENCIES, type ReturnFrequency } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { List, Num, OneOf, Text } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
 import { BaselineDto, BenchmarkDto, ComplianceRulesDto, MetricThresholdDto, PeriodDto, StressEventDto } from './scenario-parts.dto.js';
@@ -16,33 +17,19 @@ export const RELATIVE_STRESS_THRESHOLDS_NEED_RETURNS = [
 /** Left out, a field takes its default; null is accepted only where it means something (no model, rate, period or benchmark). */
 @ApiSchemaRules({ anyOf: RELATIVE_STRESS_THRESHOLDS_NEED_RETURNS })
 export class CreateScenarioRequestDto {
-  @ApiProperty({ example: 'kospi-momentum-2015-2024', pattern: NAME_PATTERN.source, description: `Unique; ${NAME_RULE}` })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'kospi-momentum-2015-2024', description: `Unique; ${NAME_RULE}` })
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 5000 })
-  @IsString()
-  @MaxLength(5000)
-  @Omittable()
+  @Text({ maxLength: 5000, optional: Omittable() })
   description?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'kospi-momentum', pattern: NAME_PATTERN.source, description: 'The registered model the scenario belongs to: each new version of it is evaluated here' })
-  @IsOptional()
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `modelName must be ${NAME_RULE}` })
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, nullable: true, example: 'kospi-momentum', description: 'The registered model the scenario belongs to: each new version of it is evaluated here', optional: IsOptional() })
   modelName?: string | null;
 
-  @ApiPropertyOptional({ enum: RETURN_FREQUENCIES, default: 'DAILY', description: 'Frequency of every return series: 252, 52 or 12 periods a year' })
-  @IsIn(RETURN_FREQUENCIES)
-  @Omittable()
+  @OneOf(RETURN_FREQUENCIES, { default: 'DAILY', description: 'Frequency of every return series: 252, 52 or 12 periods a year', optional: Omittable() })
   frequency?: ReturnFrequency;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -0.05, maximum: 0.5, example: 0.03, description: 'Annual risk-free rate; null or left out: EVALUATION_RISK_FREE_RATE' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-0.05)
-  @Max(0.5)
+  @Num({ minimum: -0.05, maximum: 0.5, nullable: true, example: 0.03, description: 'Annual risk-free rate; null or left out: EVALUATION_RISK_FREE_RATE', optional: IsOptional() })
   riskFreeRate?: number | null;
 
   @ApiPropertyOptional({ type: PeriodDto, nullable: true, description: "Candidate dates must fall inside it; default the baseline's dates. Null or left out: none" })
@@ -60,18 +47,10 @@ export class CreateScenarioRequestDto {
   @NestedObject(() => BenchmarkDto)
   benchmark?: BenchmarkDto | null;
 
-  @ApiPropertyOptional({ type: [StressEventDto], maxItems: 50, description: 'Each with its own name' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @NestedObject(() => StressEventDto, { each: true })
-  @Omittable()
+  @List({ type: [StressEventDto], maxItems: 50, description: 'Each with its own name', optional: Omittable() }, NestedObject(() => StressEventDto, { each: true }))
   stressEvents?: StressEventDto[];
 
-  @ApiPropertyOptional({ type: [MetricThresholdDto], maxItems: 100 })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @NestedObject(() => MetricThresholdDto, { each: true })
-  @Omittable()
+  @List({ type: [MetricThresholdDto], maxItems: 100, optional: Omittable() }, NestedObject(() => MetricThresholdDto, { each: true }))
   thresholds?: MetricThresholdDto[];
 
   @ApiPropertyOptional({ type: ComplianceRulesDto })

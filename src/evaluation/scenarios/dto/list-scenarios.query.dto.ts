@@ -1,18 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
+import { Text } from '../../../common/validation/fields.js';
 
 export class ListScenariosQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ maxLength: 200, description: 'Only scenarios of this model' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Text({ maxLength: 200, description: 'Only scenarios of this model', optional: IsOptional() })
   modelName?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, description: 'Only scenarios whose name starts with this text' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Text({ maxLength: 200, description: 'Only scenarios whose name starts with this text', optional: IsOptional() })
   namePrefix?: string;
 }

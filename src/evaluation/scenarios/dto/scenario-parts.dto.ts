@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { CHECK_SEVERITIES, type CheckSeverity } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
 import { IsCalendarDate } from '../../../common/validation/date-time.js';
+import { Bool, Int, List, Num, OneOf, Text } from '../../../common/validation/fields.js';
 import { KEY_PATTERN, KEY_RULE, NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { STANDARD_METRICS } from '../../metrics/metric-keys.js';
 import { HARD_MAX_SERIES_POINTS, IsMetricMap, IsReturnSeries, MAX_METRICS } from '../../validation/evaluation-validators.js';
 import { NestedObject, Omittable } from '../../validation/field-presence.js';
 import { COMPARATORS, type Comparator } from '../scenario.js';
-
-const FINITE = { allowNaN: false, allowInfinity: false };
 
 /** One period's simple return (0.01 = +1%) on the date the period ends. Documents the series format (IsReturnSeries checks it). */
 export class ReturnPointDto {
@@ -45,31 +43,22 @@ export const BACKTEST_RULES = {
 const METRIC_MAP = { type: 'object', maxProperties: MAX_METRICS, additionalProperties: { type: 'number' } } as const;
 
 export class RelativeLimitDto {
-  @ApiPropertyOptional({ default: 1, example: 1.2, description: 'limit = baseline × factor + offset' })
-  @IsNumber(FINITE)
-  @Omittable()
+  @Num({ default: 1, example: 1.2, description: 'limit = baseline × factor + offset', optional: Omittable() })
   factor?: number;
 
-  @ApiPropertyOptional({ default: 0, example: -0.1 })
-  @IsNumber(FINITE)
-  @Omittable()
+  @Num({ default: 0, example: -0.1, optional: Omittable() })
   offset?: number;
 }
 
 @ApiSchemaRules({ oneOf: [present('value'), present('baseline')] })
 export class MetricThresholdDto {
-  @ApiProperty({ example: 'sharpe', pattern: KEY_PATTERN.source, description: `A computed metric (totalReturn, cagr, annualizedVolatility, sharpe, sortino, maxDrawdown, calmar, hitRate, var95, cvar95, beta, alpha, trackingError, informationRatio, observations) or a supplied one; ${KEY_RULE}` })
-  @IsString()
-  @Matches(KEY_PATTERN, { message: `metric must be ${KEY_RULE}` })
+  @Text({ pattern: KEY_PATTERN, rule: KEY_RULE, example: 'sharpe', description: `A computed metric (totalReturn, cagr, annualizedVolatility, sharpe, sortino, maxDrawdown, calmar, hitRate, var95, cvar95, beta, alpha, trackingError, informationRatio, observations) or a supplied one; ${KEY_RULE}` })
   metric: string;
 
-  @ApiProperty({ enum: COMPARATORS, example: '>=' })
-  @IsIn(COMPARATORS)
+  @OneOf(COMPARATORS, { example: '>=' })
   comparator: Comparator;
 
-  @ApiPropertyOptional({ type: Number, example: 0.5, description: 'Absolute limit; give this or `baseline`' })
-  @IsNumber(FINITE)
-  @Omittable()
+  @Num({ example: 0.5, description: 'Absolute limit; give this or `baseline`', optional: Omittable() })
   value?: number;
 
   @ApiPropertyOptional({ type: RelativeLimitDto, description: "Limit relative to the baseline's value of the metric; give this or `value`" })
@@ -77,9 +66,7 @@ export class MetricThresholdDto {
   @Omittable()
   baseline?: RelativeLimitDto;
 
-  @ApiPropertyOptional({ enum: CHECK_SEVERITIES, default: 'FAIL', description: 'FAIL: a breach fails the run; WARN: it only warns' })
-  @IsIn(CHECK_SEVERITIES)
-  @Omittable()
+  @OneOf(CHECK_SEVERITIES, { default: 'FAIL', description: 'FAIL: a breach fails the run; WARN: it only warns', optional: Omittable() })
   severity?: CheckSeverity;
 }
 
@@ -94,9 +81,7 @@ export class PeriodDto {
 }
 
 export class StressEventDto {
-  @ApiProperty({ example: 'covid-crash', pattern: NAME_PATTERN.source, description: 'Unique among the scenario\'s stress events' })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `name must be ${NAME_RULE}` })
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'covid-crash', description: 'Unique among the scenario\'s stress events' })
   name: string;
 
   @ApiProperty({ format: 'date', example: '2020-02-19' })
@@ -107,26 +92,16 @@ export class StressEventDto {
   @IsCalendarDate()
   end: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  @Omittable()
+  @Text({ maxLength: 2000, optional: Omittable() })
   description?: string;
 
-  @ApiPropertyOptional({ type: [MetricThresholdDto], maxItems: 50, description: 'Judged on the metrics computed over the window only' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @NestedObject(() => MetricThresholdDto, { each: true })
-  @Omittable()
+  @List({ type: [MetricThresholdDto], maxItems: 50, description: 'Judged on the metrics computed over the window only', optional: Omittable() }, NestedObject(() => MetricThresholdDto, { each: true }))
   thresholds?: MetricThresholdDto[];
 }
 
 @ApiSchemaRules(BACKTEST_RULES)
 export class BaselineDto {
-  @ApiPropertyOptional({ example: 'production v3', default: 'baseline', pattern: NAME_PATTERN.source })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `label must be ${NAME_RULE}` })
-  @Omittable()
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'production v3', default: 'baseline', optional: Omittable() })
   label?: string;
 
   @ApiPropertyOptional({ ...METRIC_MAP, example: { turnover: 3.1 }, description: `Backtest metrics; with returns, only metrics the harness does not compute. Keys are ${KEY_RULE}` })
@@ -141,10 +116,7 @@ export class BaselineDto {
 }
 
 export class BenchmarkDto {
-  @ApiPropertyOptional({ example: 'KOSPI 200', default: 'benchmark', pattern: NAME_PATTERN.source })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: `label must be ${NAME_RULE}` })
-  @Omittable()
+  @Text({ pattern: NAME_PATTERN, rule: NAME_RULE, example: 'KOSPI 200', default: 'benchmark', optional: Omittable() })
   label?: string;
 
   @ApiProperty({ type: [ReferenceReturnPointDto], minItems: 1, maxItems: HARD_MAX_SERIES_POINTS, description: 'Clean, like the baseline\'s' })
@@ -153,34 +125,21 @@ export class BenchmarkDto {
 }
 
 export class MinHistoryDto {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 504, description: 'Fewest usable observations a candidate must have' })
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @Int({ minimum: 1, maximum: 1_000_000, example: 504, description: 'Fewest usable observations a candidate must have' })
   observations: number;
 
-  @ApiPropertyOptional({ enum: CHECK_SEVERITIES, default: 'FAIL' })
-  @IsIn(CHECK_SEVERITIES)
-  @Omittable()
+  @OneOf(CHECK_SEVERITIES, { default: 'FAIL', optional: Omittable() })
   severity?: CheckSeverity;
 }
 
 export class ExplainabilityRulesDto {
-  @ApiPropertyOptional({ default: false, description: 'At least one explainability artifact must be attached to the run' })
-  @IsBoolean()
-  @Omittable()
+  @Bool({ default: false, description: 'At least one explainability artifact must be attached to the run', optional: Omittable() })
   required?: boolean;
 
-  @ApiPropertyOptional({ example: 0.4, minimum: 0.000001, maximum: 1, description: 'No single feature may carry more than this share of total importance' })
-  @IsNumber(FINITE)
-  @Min(0.000001)
-  @Max(1)
-  @Omittable()
+  @Num({ minimum: 0.000001, maximum: 1, example: 0.4, description: 'No single feature may carry more than this share of total importance', optional: Omittable() })
   maxFeatureShare?: number;
 
-  @ApiPropertyOptional({ enum: CHECK_SEVERITIES, default: 'FAIL' })
-  @IsIn(CHECK_SEVERITIES)
-  @Omittable()
+  @OneOf(CHECK_SEVERITIES, { default: 'FAIL', optional: Omittable() })
   severity?: CheckSeverity;
 }
 
@@ -190,16 +149,10 @@ export class ComplianceRulesDto {
   @Omittable()
   minHistory?: MinHistoryDto;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 400, example: 7, description: 'Calendar days between consecutive dates beyond which the history has a gap (default 7 daily, 14 weekly, 35 monthly)' })
-  @IsInt()
-  @Min(1)
-  @Max(400)
-  @Omittable()
+  @Int({ minimum: 1, maximum: 400, example: 7, description: 'Calendar days between consecutive dates beyond which the history has a gap (default 7 daily, 14 weekly, 35 monthly)', optional: Omittable() })
   maxGapDays?: number;
 
-  @ApiPropertyOptional({ enum: CHECK_SEVERITIES, default: 'FAIL' })
-  @IsIn(CHECK_SEVERITIES)
-  @Omittable()
+  @OneOf(CHECK_SEVERITIES, { default: 'FAIL', optional: Omittable() })
   gapSeverity?: CheckSeverity;
 
   @ApiPropertyOptional({ type: ExplainabilityRulesDto })

@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { CHECK_SEVERITIES, RETURN_FREQUENCIES, type CheckSeverity, type ReturnFrequency } from '../../../../libs/contracts/src/index.js';
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
+import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
-import { COMPARATORS, type Comparator, type Scenario, type ScenarioRevision, type SeriesSummary } from '../scenario.js';
+import type { Scenario, ScenarioRevision, SeriesSummary } from '../scenario.js';
+import { CreateScenarioRequestDto } from './create-scenario.request.dto.js';
+import { ComplianceRulesDto, ExplainabilityRulesDto, MetricThresholdDto, MinHistoryDto, RelativeLimitDto, StressEventDto } from './scenario-parts.dto.js';
 
 export class SeriesSummaryDto {
   @ApiProperty({ type: 'integer', example: 2520 })
@@ -16,56 +18,18 @@ export class SeriesSummaryDto {
   lastDate: string | null;
 }
 
-export class RelativeLimitResponseDto {
-  @ApiProperty()
-  factor: number;
+export class RelativeLimitResponseDto extends AnsweredType(RelativeLimitDto) {}
 
-  @ApiProperty()
-  offset: number;
+export class MetricThresholdResponseDto extends AnsweredType(MetricThresholdDto, { value: { nullable: true }, baseline: { type: RelativeLimitResponseDto, nullable: true } }) {
+  declare value: number | null;
+  declare baseline: RelativeLimitResponseDto | null;
 }
 
-export class MetricThresholdResponseDto {
-  @ApiProperty()
-  metric: string;
-
-  @ApiProperty({ enum: COMPARATORS })
-  comparator: Comparator;
-
-  @ApiProperty({ type: Number, nullable: true })
-  value: number | null;
-
-  @ApiProperty({ type: RelativeLimitResponseDto, nullable: true })
-  baseline: RelativeLimitResponseDto | null;
-
-  @ApiProperty({ enum: CHECK_SEVERITIES })
-  severity: CheckSeverity;
+export class StressEventResponseDto extends AnsweredType(StressEventDto, { thresholds: { type: MetricThresholdResponseDto } }) {
+  declare thresholds: MetricThresholdResponseDto[];
 }
 
-export class PeriodResponseDto {
-  @ApiProperty()
-  start: string;
-
-  @ApiProperty()
-  end: string;
-}
-
-export class StressEventResponseDto {
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty()
-  start: string;
-
-  @ApiProperty()
-  end: string;
-
-  @ApiProperty()
-  description: string;
-
-  @ApiProperty({ type: [MetricThresholdResponseDto] })
-  thresholds: MetricThresholdResponseDto[];
-}
-
+/** The baseline with its series summarised, not its points. */
 export class BaselineResponseDto {
   @ApiProperty()
   label: string;
@@ -85,73 +49,37 @@ export class BenchmarkResponseDto {
   returns: SeriesSummaryDto;
 }
 
-export class MinHistoryResponseDto {
-  @ApiProperty({ type: 'integer' })
-  observations: number;
+export class MinHistoryResponseDto extends AnsweredType(MinHistoryDto) {}
 
-  @ApiProperty({ enum: CHECK_SEVERITIES })
-  severity: CheckSeverity;
+export class ExplainabilityRulesResponseDto extends AnsweredType(ExplainabilityRulesDto, { maxFeatureShare: { nullable: true } }) {
+  declare maxFeatureShare: number | null;
 }
 
-export class ExplainabilityRulesResponseDto {
-  @ApiProperty()
-  required: boolean;
-
-  @ApiProperty({ type: Number, nullable: true })
-  maxFeatureShare: number | null;
-
-  @ApiProperty({ enum: CHECK_SEVERITIES })
-  severity: CheckSeverity;
+export class ComplianceRulesResponseDto extends AnsweredType(ComplianceRulesDto, {
+  minHistory: { type: MinHistoryResponseDto, nullable: true },
+  maxGapDays: { nullable: true, description: 'Calendar days between consecutive dates beyond which the history has a gap; null: the default for the frequency (7 daily, 14 weekly, 35 monthly)' },
+  explainability: { type: ExplainabilityRulesResponseDto, nullable: true },
+}) {
+  declare minHistory: MinHistoryResponseDto | null;
+  declare maxGapDays: number | null;
+  declare explainability: ExplainabilityRulesResponseDto | null;
 }
 
-export class ComplianceRulesResponseDto {
-  @ApiProperty({ type: MinHistoryResponseDto, nullable: true })
-  minHistory: MinHistoryResponseDto | null;
-
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Null: the default for the frequency' })
-  maxGapDays: number | null;
-
-  @ApiProperty({ enum: CHECK_SEVERITIES })
-  gapSeverity: CheckSeverity;
-
-  @ApiProperty({ type: ExplainabilityRulesResponseDto, nullable: true })
-  explainability: ExplainabilityRulesResponseDto | null;
-}
-
-/** The definition fields, shared by a scenario and its revisions. */
-export class ScenarioDefinitionResponseDto {
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty()
-  description: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  modelName: string | null;
-
-  @ApiProperty({ enum: RETURN_FREQUENCIES })
-  frequency: ReturnFrequency;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'Null: the configured default applies, and each run records the rate it used' })
-  riskFreeRate: number | null;
-
-  @ApiProperty({ type: PeriodResponseDto, nullable: true })
-  period: PeriodResponseDto | null;
-
-  @ApiProperty({ type: BaselineResponseDto })
-  baseline: BaselineResponseDto;
-
-  @ApiProperty({ type: BenchmarkResponseDto, nullable: true })
-  benchmark: BenchmarkResponseDto | null;
-
-  @ApiProperty({ type: [StressEventResponseDto] })
-  stressEvents: StressEventResponseDto[];
-
-  @ApiProperty({ type: [MetricThresholdResponseDto] })
-  thresholds: MetricThresholdResponseDto[];
-
-  @ApiProperty({ type: ComplianceRulesResponseDto })
-  compliance: ComplianceRulesResponseDto;
+/** The definition fields, shared by a scenario and its revisions: a scenario as it was asked for, with every default filled in. */
+export class ScenarioDefinitionResponseDto extends AnsweredType(CreateScenarioRequestDto, {
+  riskFreeRate: { description: 'Null: the configured default applies, and each run records the rate it used' },
+  baseline: { type: BaselineResponseDto },
+  benchmark: { type: BenchmarkResponseDto },
+  stressEvents: { type: StressEventResponseDto },
+  thresholds: { type: MetricThresholdResponseDto },
+  compliance: { type: ComplianceRulesResponseDto },
+}) {
+  declare riskFreeRate: number | null;
+  declare baseline: BaselineResponseDto;
+  declare benchmark: BenchmarkResponseDto | null;
+  declare stressEvents: StressEventResponseDto[];
+  declare thresholds: MetricThresholdResponseDto[];
+  declare compliance: ComplianceRulesResponseDto;
 }
 
 export class ScenarioResponseDto extends ScenarioDefinitionResponseDto {

@@ -1,20 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 
+import { Bool, Text } from '../../../common/validation/fields.js';
 import { Omittable } from '../../shared/field-presence.js';
 
 export class PromptTransitionRequestDto {
-  @ApiPropertyOptional({ example: 'Ready for review', maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  @Omittable()
+  @Text({ maxLength: 2000, example: 'Ready for review', optional: Omittable() })
   comment?: string;
 }
 
 export class ApprovePromptRequestDto extends PromptTransitionRequestDto {
-  @ApiPropertyOptional({ default: false, description: 'Required (true) to approve a version graded HIGH' })
-  @IsBoolean()
-  @Omittable()
+  @Bool({ default: false, description: 'Required (true) to approve a version graded HIGH', optional: Omittable() })
   acknowledgeHighRisk?: boolean;
 }
 

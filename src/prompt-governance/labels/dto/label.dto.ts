@@ -1,31 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 
 import { canonicalJson, sha256Hex } from '../../../common/hashing/canonical-json.js';
+import { Int, Text } from '../../../common/validation/fields.js';
 import { Omittable } from '../../shared/field-presence.js';
 import { PromptLabelResponseDto } from '../../templates/dto/template.response.dto.js';
 import { PromptVersionResponseDto } from '../../templates/dto/version.response.dto.js';
 import type { ResolvedLabel } from '../labels.service.js';
 
 export class MovePromptLabelRequestDto {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 999_999_999, example: 3, description: 'An approved version of the template' })
-  @IsInt()
-  @Min(1)
-  @Max(999_999_999)
+  @Int({ minimum: 1, maximum: 999_999_999, example: 3, description: 'An approved version of the template' })
   version: number;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  @Omittable()
+  @Text({ maxLength: 2000, optional: Omittable() })
   comment?: string;
 }
 
 export class RemovePromptLabelQueryDto {
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Why the label is removed (recorded in the audit log)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @Text({ maxLength: 2000, description: 'Why the label is removed (recorded in the audit log)', optional: IsOptional() })
   comment?: string;
 }
 

@@ -1,24 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 
 import { CHAT_ROLES, PROMPT_POLICY_IDS, type ChatRole, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
 import { absent, ApiSchemaRules, present } from '../../../common/openapi/api-schema-rules.decorator.js';
+import { Bool, Int, List, Num, OneOf, Text } from '../../../common/validation/fields.js';
+import type { PolicyRef } from '../../screening/finding.js';
 import { MAX_PROMPT_CHARS } from '../../screening/prompt-size.js';
 import { NestedObject, Omittable } from '../../shared/field-presence.js';
 import { VARIABLE_NAME, VARIABLE_RULE } from '../prompt-content.js';
@@ -29,53 +15,32 @@ export const MAX_MESSAGES = 200;
 export const MAX_VARIABLES = 100;
 
 export class PromptVariableDto {
-  @ApiProperty({ example: 'client_name', pattern: VARIABLE_NAME.source, description: `${VARIABLE_RULE}; declared once in a version` })
-  @IsString()
-  @Matches(VARIABLE_NAME, { message: `name must be ${VARIABLE_RULE}` })
+  @Text({ pattern: VARIABLE_NAME, rule: VARIABLE_RULE, example: 'client_name', description: `${VARIABLE_RULE}; declared once in a version` })
   name: string;
 
-  @ApiPropertyOptional({ default: true })
-  @IsBoolean()
-  @Omittable()
+  @Bool({ default: true, optional: Omittable() })
   required?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsString()
-  @MaxLength(500)
-  @Omittable()
+  @Text({ maxLength: 500, optional: Omittable() })
   description?: string;
 }
 
 export class PromptChatMessageDto {
-  @ApiProperty({ enum: CHAT_ROLES })
-  @IsIn(CHAT_ROLES)
+  @OneOf(CHAT_ROLES)
   role: ChatRole;
 
-  @ApiProperty({ example: 'You answer questions about {{fund_name}}.', maxLength: MAX_TEMPLATE_CHARS })
-  @IsString()
-  @MaxLength(MAX_TEMPLATE_CHARS)
+  @Text({ maxLength: MAX_TEMPLATE_CHARS, example: 'You answer questions about {{fund_name}}.' })
   content: string;
 }
 
 export class PromptModelSettingsDto {
-  @ApiProperty({ example: 'gpt-4o-mini', minLength: 1, maxLength: 200 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text({ minLength: 1, maxLength: 200, example: 'gpt-4o-mini' })
   model: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: 2, example: 0.2, nullable: true, description: 'Null or left out: the model’s default' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(2)
+  @Num({ minimum: 0, maximum: 2, example: 0.2, nullable: true, description: 'Null or left out: the model’s default', optional: IsOptional() })
   temperature?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 800, nullable: true, description: 'Null or left out: the model’s default' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @Int({ minimum: 1, maximum: 1_000_000, example: 800, nullable: true, description: 'Null or left out: the model’s default', optional: IsOptional() })
   maxTokens?: number | null;
 }
 
@@ -91,9 +56,8 @@ export class PromptModelSettingsDto {
     { anyOf: [{ properties: { id: { enum: ['financial-advice-disclaimer'] } } }, absent('disclaimer')] },
   ],
 })
-export class PromptPolicyDto {
-  @ApiProperty({ enum: PROMPT_POLICY_IDS })
-  @IsIn(PROMPT_POLICY_IDS)
+export class PromptPolicyDto implements PolicyRef {
+  @OneOf(PROMPT_POLICY_IDS)
   id: PromptPolicyId;
 
   @ApiPropertyOptional({ type: 'integer', description: 'Required by max-length: the largest number of characters allowed', minimum: 1, maximum: 10_000_000 })
@@ -103,11 +67,7 @@ export class PromptPolicyDto {
   @Max(10_000_000)
   maxChars?: number;
 
-  @ApiPropertyOptional({ description: 'For financial-advice-disclaimer: the exact disclaimer required instead of the default phrases', minLength: 3, maxLength: 1000 })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(1000)
-  @Omittable()
+  @Text({ minLength: 3, maxLength: 1000, description: 'For financial-advice-disclaimer: the exact disclaimer required instead of the default phrases', optional: Omittable() })
   disclaimer?: string;
 }
 
@@ -120,40 +80,23 @@ export const TEMPLATE_OR_MESSAGES = [
 /** The content of a version: a text template or chat messages, its variables, model settings and commit message. */
 @ApiSchemaRules({ oneOf: TEMPLATE_OR_MESSAGES })
 export class PromptVersionContentRequestDto {
-  @ApiPropertyOptional({ example: 'Summarise {{document}} for {{client_name}}.', description: 'A text template (give this or messages)', maxLength: MAX_TEMPLATE_CHARS })
-  @IsString()
-  @MaxLength(MAX_TEMPLATE_CHARS)
-  @Omittable()
+  @Text({ maxLength: MAX_TEMPLATE_CHARS, example: 'Summarise {{document}} for {{client_name}}.', description: 'A text template (give this or messages)', optional: Omittable() })
   template?: string;
 
-  @ApiPropertyOptional({
-    type: [PromptChatMessageDto],
-    description: `Chat messages (give this or template); together at most ${MAX_PROMPT_CHARS} characters`,
-    minItems: 1,
-    maxItems: MAX_MESSAGES,
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_MESSAGES)
-  @NestedObject(() => PromptChatMessageDto, { each: true, optional: true })
-  @Omittable()
+  @List(
+    { type: [PromptChatMessageDto], minItems: 1, maxItems: MAX_MESSAGES, description: `Chat messages (give this or template); together at most ${MAX_PROMPT_CHARS} characters`, optional: Omittable() },
+    NestedObject(() => PromptChatMessageDto, { each: true, optional: true }),
+  )
   messages?: PromptChatMessageDto[];
 
-  @ApiPropertyOptional({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared, once, and every declared variable used' })
-  @IsArray()
-  @ArrayMaxSize(MAX_VARIABLES)
-  @NestedObject(() => PromptVariableDto, { each: true, optional: true })
-  @Omittable()
+  @List({ type: [PromptVariableDto], maxItems: MAX_VARIABLES, description: 'Every placeholder must be declared, once, and every declared variable used', optional: Omittable() }, NestedObject(() => PromptVariableDto, { each: true, optional: true }))
   variables?: PromptVariableDto[];
 
   @ApiProperty({ type: PromptModelSettingsDto })
   @NestedObject(() => PromptModelSettingsDto)
   modelSettings: PromptModelSettingsDto;
 
-  @ApiPropertyOptional({ example: 'Add the disclaimer', maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  @Omittable()
+  @Text({ maxLength: 2000, example: 'Add the disclaimer', optional: Omittable() })
   commitMessage?: string;
 }
 

@@ -1,21 +1,10 @@
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 
-import { DECLARED_RISK_LEVELS, PROMPT_POLICY_IDS, type DeclaredRiskLevel, type PromptPolicyId } from '../../../../libs/contracts/src/index.js';
+import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
-import type { PolicyRef } from '../../screening/finding.js';
 import type { PromptLabel, PromptTemplate } from '../prompt-template.js';
-
-export class PromptPolicyResponseDto implements PolicyRef {
-  @ApiProperty({ enum: PROMPT_POLICY_IDS })
-  id: PromptPolicyId;
-
-  @ApiPropertyOptional()
-  maxChars?: number;
-
-  @ApiPropertyOptional()
-  disclaimer?: string;
-}
+import { CreatePromptTemplateRequestDto } from './create-template.request.dto.js';
 
 export class PromptLabelResponseDto implements PromptLabel {
   @ApiProperty({ example: 'production' })
@@ -34,30 +23,10 @@ export class PromptLabelResponseDto implements PromptLabel {
   movedAt: Date;
 }
 
-export class PromptTemplateResponseDto {
+/** A template as its author gave it, every default filled in, with what the platform keeps of it. */
+export class PromptTemplateResponseDto extends AnsweredType(OmitType(CreatePromptTemplateRequestDto, ['firstVersion'] as const)) {
   @ApiProperty({ example: '665f1c2b9d1e8a0012345678' })
   id: string;
-
-  @ApiProperty({ example: 'fund-factsheet-summary' })
-  name: string;
-
-  @ApiProperty()
-  description: string;
-
-  @ApiProperty({ example: 'wealth-genai' })
-  owner: string;
-
-  @ApiProperty({ type: [String] })
-  tags: string[];
-
-  @ApiProperty({ enum: DECLARED_RISK_LEVELS })
-  declaredRiskLevel: DeclaredRiskLevel;
-
-  @ApiProperty({ type: [PromptPolicyResponseDto] })
-  policies: PromptPolicyResponseDto[];
-
-  @ApiProperty()
-  logRawVariables: boolean;
 
   @ApiProperty({ description: 'The highest version number handed out' })
   lastVersion: number;

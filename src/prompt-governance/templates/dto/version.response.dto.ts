@@ -1,24 +1,17 @@
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 
-import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptVersionStatus } from '../../../../libs/contracts/src/index.js';
+import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptChatMessage, type PromptVersionStatus, type PromptVersionView } from '../../../../libs/contracts/src/index.js';
+import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { PromptEvaluationResponseDto } from '../../screening/dto/evaluation.response.dto.js';
 import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion } from '../prompt-template.js';
-import { PromptPolicyResponseDto, PromptTemplateResponseDto } from './template.response.dto.js';
+import { PromptModelSettingsDto, PromptPolicyDto, PromptVariableDto, PromptVersionContentRequestDto } from './prompt-content.request.dto.js';
+import { PromptTemplateResponseDto } from './template.response.dto.js';
 
-export class PromptVariableResponseDto {
-  @ApiProperty()
-  name: string;
+export class PromptVariableResponseDto extends AnsweredType(PromptVariableDto) {}
 
-  @ApiProperty()
-  required: boolean;
-
-  @ApiProperty()
-  description: string;
-}
-
-export class PromptChatMessageResponseDto {
+export class PromptChatMessageResponseDto implements PromptChatMessage {
   @ApiProperty({ enum: CHAT_ROLES })
   role: ChatRole;
 
@@ -26,16 +19,7 @@ export class PromptChatMessageResponseDto {
   content: string;
 }
 
-export class PromptModelSettingsResponseDto {
-  @ApiProperty()
-  model: string;
-
-  @ApiProperty({ type: Number, nullable: true })
-  temperature: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  maxTokens: number | null;
-}
+export class PromptModelSettingsResponseDto extends AnsweredType(PromptModelSettingsDto) {}
 
 export class StoredPromptEvaluationResponseDto extends PromptEvaluationResponseDto {
   @ApiProperty({ enum: EVALUATION_TRIGGERS, description: 'What ran it: creation, a draft edit or the submission' })
@@ -44,8 +28,8 @@ export class StoredPromptEvaluationResponseDto extends PromptEvaluationResponseD
   @ApiProperty({ type: String, format: 'date-time' })
   evaluatedAt: Date;
 
-  @ApiProperty({ type: [PromptPolicyResponseDto], description: 'The policies it was run with' })
-  policies: PromptPolicyResponseDto[];
+  @ApiProperty({ type: [PromptPolicyDto], description: 'The policies it was run with' })
+  policies: PromptPolicyDto[];
 
   @ApiProperty({ enum: DECLARED_RISK_LEVELS, description: 'The declared risk level it was run with' })
   declaredRiskLevel: DeclaredRiskLevel;
@@ -68,7 +52,18 @@ export class PromptTransitionResponseDto {
   comment: string | null;
 }
 
-export class PromptVersionResponseDto {
+/** A version: its content as the author gave it, every default filled in, with its review and history. */
+export class PromptVersionResponseDto extends AnsweredType(PromptVersionContentRequestDto, {
+  template: { nullable: true },
+  messages: { type: PromptChatMessageResponseDto, nullable: true },
+  variables: { type: PromptVariableResponseDto },
+  modelSettings: { type: PromptModelSettingsResponseDto },
+}) implements PromptVersionView<Date> {
+  declare template: string | null;
+  declare messages: PromptChatMessageResponseDto[] | null;
+  declare variables: PromptVariableResponseDto[];
+  declare modelSettings: PromptModelSettingsResponseDto;
+
   @ApiProperty()
   id: string;
 
@@ -80,21 +75,6 @@ export class PromptVersionResponseDto {
 
   @ApiProperty({ enum: PROMPT_VERSION_STATUSES })
   status: PromptVersionStatus;
-
-  @ApiProperty({ type: String, nullable: true })
-  template: string | null;
-
-  @ApiProperty({ type: [PromptChatMessageResponseDto], nullable: true })
-  messages: PromptChatMessageResponseDto[] | null;
-
-  @ApiProperty({ type: [PromptVariableResponseDto] })
-  variables: PromptVariableResponseDto[];
-
-  @ApiProperty({ type: PromptModelSettingsResponseDto })
-  modelSettings: PromptModelSettingsResponseDto;
-
-  @ApiProperty()
-  commitMessage: string;
 
   @ApiProperty({ type: ActorResponseDto })
   author: ActorResponseDto;

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 import { USAGE_OUTCOMES, type UsageOutcome } from '../../../../libs/contracts/src/index.js';
 import { IsCalendarDate, IsDateTime } from '../../../common/validation/date-time.js';
+import { OneOf } from '../../../common/validation/fields.js';
 import { NAME_PATTERN, NAME_RULE } from '../../../common/validation/patterns.js';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto.js';
 
@@ -13,9 +14,7 @@ export class ListPromptUsageQueryDto extends PageQueryDto {
   @Matches(NAME_PATTERN, { message: `caller must be ${NAME_RULE}` })
   caller?: string;
 
-  @ApiPropertyOptional({ enum: USAGE_OUTCOMES })
-  @IsOptional()
-  @IsIn(USAGE_OUTCOMES)
+  @OneOf(USAGE_OUTCOMES, { optional: IsOptional() })
   outcome?: UsageOutcome;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })

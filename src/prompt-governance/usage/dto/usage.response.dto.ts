@@ -1,12 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 
-import { USAGE_FLAGS, USAGE_OUTCOMES, type UsageFlag, type UsageOutcome } from '../../../../libs/contracts/src/index.js';
+import { USAGE_FLAGS, type PromptUsageBatchView, type UsageFlag } from '../../../../libs/contracts/src/index.js';
 import { FieldErrorDto } from '../../../common/errors/problem-details.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { UsageEntry, UsageEntryResult, UsageEntryStatus } from '../usage-entry.js';
 import type { BatchOutcome } from '../usage.service.js';
 import type { UsageStats } from '../usage-stats.service.js';
 import type { UsageStatsRow } from '../usage-stats.js';
+import { PromptUsageReportRequestDto } from './usage-report.request.dto.js';
 
 export class PromptUsageEntryResultResponseDto implements UsageEntryResult {
   @ApiProperty({ description: 'Position in the request' })
@@ -25,7 +26,7 @@ export class PromptUsageEntryResultResponseDto implements UsageEntryResult {
   errors?: FieldErrorDto[];
 }
 
-export class PromptUsageBatchResponseDto implements BatchOutcome {
+export class PromptUsageBatchResponseDto implements BatchOutcome, PromptUsageBatchView {
   @ApiProperty()
   recorded: number;
 
@@ -39,7 +40,8 @@ export class PromptUsageBatchResponseDto implements BatchOutcome {
   results: PromptUsageEntryResultResponseDto[];
 }
 
-export class PromptUsageEntryResponseDto {
+/** A recorded report: what the client reported, as it was validated, with what the platform made of it. */
+export class PromptUsageEntryResponseDto extends PickType(PromptUsageReportRequestDto, ['caller', 'latencyMs', 'tokensIn', 'tokensOut', 'outcome'] as const) {
   @ApiProperty()
   id: string;
 
@@ -52,9 +54,6 @@ export class PromptUsageEntryResponseDto {
   @ApiProperty()
   version: number;
 
-  @ApiProperty()
-  caller: string;
-
   @ApiProperty({ type: String, format: 'date-time' })
   timestamp: Date;
 
@@ -62,19 +61,7 @@ export class PromptUsageEntryResponseDto {
   day: string;
 
   @ApiProperty()
-  latencyMs: number;
-
-  @ApiProperty()
-  tokensIn: number;
-
-  @ApiProperty()
-  tokensOut: number;
-
-  @ApiProperty()
   cost: number;
-
-  @ApiProperty({ enum: USAGE_OUTCOMES })
-  outcome: UsageOutcome;
 
   @ApiProperty({ type: String, nullable: true })
   errorCode: string | null;

@@ -7,7 +7,7 @@ import { assertNoProblems, readEnvironment } from '../common/config/environment.
 import { InvalidAllowedHostsError, parseAllowedHosts, type AllowedHosts } from '../common/http/outbound/outbound-policy.js';
 import { parseCommandLine } from './trainers/command-line.js';
 
-export const DEFAULT_COMMAND_TRAINERS = { 'logistic-regression': 'node examples/trainers/logistic-regression.mjs' };
+const DEFAULT_COMMAND_TRAINERS = { 'logistic-regression': 'node examples/trainers/logistic-regression.mjs' };
 const TRAINER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** Environment variables of the retraining pipeline; each one is listed with its default in the README. */

@@ -18,7 +18,7 @@ import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.
 import { cooldownEndsAt } from './cooldown.js';
 
 /** The drift event as retraining needs it. */
-export interface RecordedDriftEvent {
+interface RecordedDriftEvent {
   id: string;
   modelName: string;
   severity: DriftSeverity;

@@ -62,6 +62,6 @@ import { ScenariosService } from './scenarios/scenarios.service.js';
     ScenariosRepository,
     ScenariosService,
   ],
-  exports: [EvaluationQueue, EvaluationRunsRepository, EvaluationRunsService, RunExecutionService],
+  exports: [EvaluationQueue, EvaluationRunsService, RunExecutionService],
 })
 export class EvaluationModule {}

@@ -1,12 +1,13 @@
 import { registerAs } from '@nestjs/config';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 import { DRIFT_SEVERITIES, type DriftSeverity } from '../../libs/contracts/src/index.js';
+import { assertNoProblems, readEnvironment } from '../common/config/environment.js';
 import { InvalidAllowedHostsError, parseAllowedHosts, type AllowedHosts } from '../common/http/outbound/outbound-policy.js';
 import { parseCommandLine } from './trainers/command-line.js';
 
-export const DEFAULT_COMMAND_TRAINERS = { 'logistic-regression': 'node examples/trainers/logistic-regression.mjs' };
+const DEFAULT_COMMAND_TRAINERS = { 'logistic-regression': 'node examples/trainers/logistic-regression.mjs' };
 const TRAINER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** Environment variables of the retraining pipeline; each one is listed with its default in the README. */
@@ -92,8 +93,7 @@ export interface RetrainingConfig {
 
 /** Parses and checks the retraining variables, naming every invalid one, so a bad value stops the boot. */
 export function loadRetrainingConfig(raw: Record<string, string | undefined>): RetrainingConfig {
-  const env = plainToInstance(RetrainingEnvironment, raw, { enableImplicitConversion: false, excludeExtraneousValues: false });
-  const problems = validateSync(env, { skipMissingProperties: true, whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+  const { problems } = readEnvironment(RetrainingEnvironment, raw);
   const commandTrainers = parseCommandTrainers(raw.RETRAINING_COMMAND_TRAINERS, problems);
   const trainer = raw.RETRAINING_DEFAULT_TRAINER ?? 'logistic-regression';
   const trainersReadable = !problems.some((problem) => problem.startsWith('RETRAINING_COMMAND_TRAINERS'));
@@ -103,7 +103,7 @@ export function loadRetrainingConfig(raw: Record<string, string | undefined>): R
   const webhookAllowedHosts = parseWebhookHosts(raw.RETRAINING_WEBHOOK_ALLOWED_HOSTS ?? '', problems);
   const lockDurationMs = Number(raw.RETRAINING_LOCK_DURATION_MS ?? 30000);
   const stalledIntervalMs = Number(raw.RETRAINING_STALLED_INTERVAL_MS ?? 30000);
-  if (problems.length > 0) throw new Error(`Invalid retraining configuration:\n  - ${problems.join('\n  - ')}`);
+  assertNoProblems('retraining', problems);
   return {
     defaultPolicy: {
       enabled: (raw.RETRAINING_DEFAULT_ENABLED ?? 'true') === 'true',

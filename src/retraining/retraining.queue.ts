@@ -9,13 +9,13 @@ import {
   RETRAINING_QUEUE,
   type RetrainingQueueData,
 } from '../../libs/contracts/src/index.js';
+import { TIMED_OUT, withinTimeout } from '../common/queue/within-timeout.js';
 import type { RetrainingJob } from './jobs/retraining-job.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from './retraining.config.js';
 
 const KEEP_COMPLETED = { age: 7 * 86400, count: 1000 };
 const KEEP_FAILED = { age: 30 * 86400, count: 5000 };
 const ERROR_LOG_EVERY_MS = 30_000;
-const TIMED_OUT = Symbol('timed out');
 
 /**
  * The producer: puts a job's current round on its queue. BullMQ carries only the record id, under a BullMQ
@@ -48,7 +48,7 @@ export class RetrainingQueue implements OnApplicationShutdown {
       removeOnFail: KEEP_FAILED,
     });
     try {
-      return (await this.withinTimeout(adding)) !== TIMED_OUT;
+      return (await withinTimeout(adding, this.config.enqueueTimeoutMs)) !== TIMED_OUT;
     } catch (error) {
       this.logger.warn(`Could not enqueue retraining job ${job.id}: ${(error as Error).message}`);
       return false;
@@ -57,7 +57,7 @@ export class RetrainingQueue implements OnApplicationShutdown {
 
   /** Removes a round still waiting on its queue; BullMQ leaves an active (locked) job in place. */
   async remove(job: RetrainingJob): Promise<void> {
-    await this.withinTimeout(this.queue(job.queueName).remove(job.queueJobId));
+    await withinTimeout(this.queue(job.queueName).remove(job.queueJobId), this.config.enqueueTimeoutMs);
   }
 
   /**
@@ -65,10 +65,10 @@ export class RetrainingQueue implements OnApplicationShutdown {
    * job, null when Redis did not answer in time.
    */
   async lookup(job: RetrainingJob): Promise<{ state: string; failedReason: string | null } | null> {
-    const found = await this.withinTimeout(this.queue(job.queueName).getJob(job.queueJobId)).catch(() => TIMED_OUT);
+    const found = await withinTimeout(this.queue(job.queueName).getJob(job.queueJobId), this.config.enqueueTimeoutMs).catch(() => TIMED_OUT);
     if (typeof found === 'symbol') return null;
     if (!found) return { state: 'missing', failedReason: null };
-    const state = await this.withinTimeout(found.getState()).catch(() => TIMED_OUT);
+    const state = await withinTimeout(found.getState(), this.config.enqueueTimeoutMs).catch(() => TIMED_OUT);
     return typeof state === 'symbol' ? null : { state, failedReason: found.failedReason ?? null };
   }
 
@@ -84,20 +84,6 @@ export class RetrainingQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.opened.map((queue) => queue.close()));
-  }
-
-  /** ioredis holds commands while Redis is away and may still run them later: harmless here, by the job ids. */
-  private async withinTimeout<T>(operation: Promise<T>): Promise<T | typeof TIMED_OUT> {
-    operation.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), this.config.enqueueTimeoutMs);
-    });
-    try {
-      return await Promise.race([operation, timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private track(queue: Queue): Queue {

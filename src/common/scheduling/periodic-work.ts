@@ -2,6 +2,8 @@ import { getSharedConfigToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Queue, Worker, type QueueOptions } from 'bullmq';
 
+import { TIMED_OUT, withinTimeout } from '../queue/within-timeout.js';
+
 /** Work that runs once per interval, in whichever process that registered it takes the interval's job. */
 export interface PeriodicTask {
   /** Names the task's queue and job scheduler in Redis: the same in every process that registers the task. */
@@ -14,7 +16,6 @@ const QUEUE_PREFIX = 'periodic-';
 const ERROR_LOG_EVERY_MS = 30_000;
 /** How long closing waits for Redis once the passes under way are over; a Redis that is away is not waited for. */
 const CLOSE_TIMEOUT_MS = 2000;
-const TIMED_OUT = Symbol('timed out');
 
 /**
  * Periodic work on BullMQ job schedulers. Each task has a scheduler in Redis that makes one job per interval on
@@ -52,8 +53,8 @@ export class PeriodicWork implements OnApplicationBootstrap, BeforeApplicationSh
     const started = this.started.splice(0);
     const closing = Promise.all(started.flatMap(({ queue, worker }) => [worker.close(true), queue.close()]));
     await Promise.allSettled([...this.passes]);
-    if ((await within(closing.catch(() => undefined), CLOSE_TIMEOUT_MS)) !== TIMED_OUT) return;
-    await within(Promise.allSettled(started.flatMap(({ queue, worker }) => [drop(queue.getBackend()), drop(worker.getBackend())])), CLOSE_TIMEOUT_MS);
+    if ((await withinTimeout(closing.catch(() => undefined), CLOSE_TIMEOUT_MS)) !== TIMED_OUT) return;
+    await withinTimeout(Promise.allSettled(started.flatMap(({ queue, worker }) => [drop(queue.getBackend()), drop(worker.getBackend())])), CLOSE_TIMEOUT_MS);
   }
 
   private start(task: PeriodicTask): { queue: Queue; worker: Worker } {
@@ -90,18 +91,6 @@ export class PeriodicWork implements OnApplicationBootstrap, BeforeApplicationSh
     if (Date.now() - this.lastErrorLog < ERROR_LOG_EVERY_MS) return;
     this.lastErrorLog = Date.now();
     this.logger.warn(message);
-  }
-}
-
-async function within<T>(operation: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
-  });
-  try {
-    return await Promise.race([operation, timedOut]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
 import { PeriodicWork } from '../../common/scheduling/periodic-work.js';
-import { evaluationConfig } from '../evaluation.config.js';
-import { EvaluationRunsRepository } from '../runs/evaluation-runs.repository.js';
+import type { EvaluationConfig, EvaluationConfigNamespace } from '../evaluation.config.js';
+import { EvaluationRunsService } from '../runs/evaluation-runs.service.js';
 import { EvaluationQueue } from './evaluation.queue.js';
 
 const SWEEP_BATCH = 500;
@@ -17,14 +17,17 @@ const SWEEP_BATCH = 500;
 @Injectable()
 export class StaleRunsSweeper implements OnModuleInit {
   private readonly logger = new Logger(StaleRunsSweeper.name);
+  private readonly config: EvaluationConfig;
   private sweeping = false;
 
   constructor(
-    private readonly runs: EvaluationRunsRepository,
+    private readonly runs: EvaluationRunsService,
     private readonly queue: EvaluationQueue,
     private readonly periodic: PeriodicWork,
-    @Inject(evaluationConfig.KEY) private readonly config: ConfigType<typeof evaluationConfig>,
-  ) {}
+    config: ConfigService<EvaluationConfigNamespace, true>,
+  ) {
+    this.config = config.getOrThrow('evaluation', { infer: true });
+  }
 
   onModuleInit(): void {
     this.periodic.register({ name: 'evaluation-stale-runs', everyMs: this.config.sweepIntervalSeconds * 1000, run: () => this.sweep() });

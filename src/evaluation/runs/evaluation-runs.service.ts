@@ -129,6 +129,11 @@ export class EvaluationRunsService {
     return this.runs.markVerdictRecorded(id, at);
   }
 
+  /** Ids of runs left waiting: QUEUED since before `queuedBefore`, or RUNNING since before `runningBefore`. */
+  findStale(queuedBefore: Date, runningBefore: Date, limit: number): Promise<string[]> {
+    return this.runs.findStale(queuedBefore, runningBefore, limit);
+  }
+
   private async requestOnce(scenarioId: string, candidate: CandidateInput, trigger: RunTrigger, requestedBy: ActorRef, dedupeKey: string): Promise<EvaluationRun | null> {
     let scenario;
     try {

@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import type { PendingAudit } from '../../audit/audit-entry.js';
 import type { ActorRef } from '../../common/auth/principal.js';
@@ -72,7 +71,6 @@ export class DriftEventDocument {
   updatedAt: Date;
 }
 
-export type DriftEventHydrated = HydratedDocument<DriftEventDocument>;
 export const DriftEventSchema = SchemaFactory.createForClass(DriftEventDocument);
 DriftEventSchema.index({ modelName: 1, detectedAt: -1 });
 DriftEventSchema.index({ modelName: 1, modelVersion: 1, detectedAt: -1 });

@@ -66,7 +66,7 @@ export interface DriftEventFilter {
 }
 
 /** OPEN → ACKNOWLEDGED → RESOLVED, or straight to RESOLVED; a resolved event is closed. */
-export const DRIFT_TRANSITIONS: Readonly<Record<DriftStatus, readonly DriftStatus[]>> = {
+const DRIFT_TRANSITIONS: Readonly<Record<DriftStatus, readonly DriftStatus[]>> = {
   OPEN: ['ACKNOWLEDGED', 'RESOLVED'],
   ACKNOWLEDGED: ['RESOLVED'],
   RESOLVED: [],

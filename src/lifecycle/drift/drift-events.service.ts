@@ -21,7 +21,7 @@ import {
   type SeverityBands,
 } from './drift-severity.js';
 
-export interface RecordDriftEvent {
+interface RecordDriftEvent {
   modelName: string;
   modelVersion?: number;
   features: string[];

@@ -1,6 +1,5 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 
-import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTORS, systemPrincipal } from '../../common/auth/principal.js';
 import { ConflictError, DuplicateError } from '../../common/errors/domain.errors.js';
 import { ExperimentsService } from '../../lifecycle/experiments/experiments.service.js';
@@ -11,7 +10,6 @@ import { RunsService } from '../../lifecycle/runs/runs.service.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
 import { jobAudit } from '../jobs/job-audit.js';
 import { RetrainingJobStates } from '../jobs/retraining-job-states.js';
-import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
 import { NewVersionEvaluation } from './new-version-evaluation.js';
 import { runTagsFor } from './run-tags.js';
 
@@ -29,13 +27,11 @@ export class RetrainingCloser {
   private readonly logger = new Logger(RetrainingCloser.name);
 
   constructor(
-    private readonly jobs: RetrainingJobsRepository,
     private readonly experiments: ExperimentsService,
     private readonly runs: RunsService,
     private readonly metrics: RunMetricsService,
     private readonly stages: ModelStagesService,
     private readonly states: RetrainingJobStates,
-    private readonly audit: AuditService,
     @Optional() private readonly evaluation?: NewVersionEvaluation,
   ) {}
 
@@ -47,11 +43,11 @@ export class RetrainingCloser {
     const draft = jobAudit(current, SYSTEM_ACTORS.retrainingPipeline, 'succeeded', { state: 'SUCCEEDED', modelVersion: current.modelVersion, runId: current.runId });
     const succeeded = await this.states.change((jobs) => jobs.succeed(current.id, draft));
     if (!succeeded) {
-      const latest = await this.jobs.findById(current.id);
+      const latest = await this.states.find(current.id);
       if (latest?.state === 'SUCCEEDED') return latest;
       throw new ConflictError(`Retraining job ${current.id} is ${latest?.state ?? 'gone'} and cannot succeed`);
     }
-    await this.audit.publish(draft, this.jobs, current.id);
+    await this.states.publishAudit(draft, current.id);
     return succeeded;
   }
 
@@ -67,7 +63,7 @@ export class RetrainingCloser {
       tags: runTagsFor(job),
       idempotencyKey: `retraining-job:${job.id}`,
     });
-    const withRun = (await this.jobs.setRun(job.id, run.id)) ?? (await this.reread(job));
+    const withRun = (await this.states.setRun(job.id, run.id)) ?? (await this.reread(job));
     if (run.status === 'RUNNING') await this.finishRun(run, result.metrics);
     return withRun;
   }
@@ -96,7 +92,7 @@ export class RetrainingCloser {
       idempotencyKey: `retraining-job:${job.id}`,
       alsoOriginatedBy,
     });
-    return (await this.jobs.setVersion(job.id, version.version)) ?? (await this.reread(job));
+    return (await this.states.setVersion(job.id, version.version)) ?? (await this.reread(job));
   }
 
   /** The evaluation is a follow-up of the new version: when it cannot start, the version stands and the log says why. */
@@ -104,7 +100,7 @@ export class RetrainingCloser {
     if (!this.evaluation || job.evaluationRunIds !== null) return job;
     try {
       const runIds = await this.evaluation.startForNewModelVersion(job.modelName, job.modelVersion!, job.result!.metrics);
-      return (await this.jobs.setEvaluation(job.id, runIds)) ?? (await this.reread(job));
+      return (await this.states.setEvaluation(job.id, runIds)) ?? (await this.reread(job));
     } catch (error) {
       this.logger.warn(`Could not start the evaluation of '${job.modelName}' v${job.modelVersion}: ${(error as Error).message}`);
       return job;
@@ -123,6 +119,6 @@ export class RetrainingCloser {
   }
 
   private async reread(job: RetrainingJob): Promise<RetrainingJob> {
-    return (await this.jobs.findById(job.id)) ?? job;
+    return (await this.states.find(job.id)) ?? job;
   }
 }

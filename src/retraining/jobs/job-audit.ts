@@ -2,7 +2,7 @@ import { pendingAudit, type PendingAudit } from '../../audit/audit-entry.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { RetrainingJob } from './retraining-job.js';
 
-export type RetrainingJobAction = 'result-reported' | 'succeeded' | 'failed' | 'cancelled' | 'retried';
+type RetrainingJobAction = 'result-reported' | 'succeeded' | 'failed' | 'cancelled' | 'retried';
 
 /** The audit draft of a governed change of a job, written into the job by the same update. */
 export function jobAudit(job: Pick<RetrainingJob, 'id' | 'modelName' | 'state' | 'round'>, actor: ActorRef, action: RetrainingJobAction, after: Record<string, unknown>, comment: string | null = null): PendingAudit {

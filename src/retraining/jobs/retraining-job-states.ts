@@ -1,8 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import type { RetrainingJobState, RetrainingResult } from '../../../libs/contracts/src/index.js';
+import type { PendingAudit } from '../../audit/audit-entry.js';
+import { AuditService } from '../../audit/audit.service.js';
+import type { ActorRef } from '../../common/auth/principal.js';
 import type { DriftRetrainingStatus } from '../../lifecycle/drift/drift-event.js';
 import { DriftRetrainingView } from '../../lifecycle/drift/drift-retraining-view.js';
-import type { RetrainingJob } from './retraining-job.js';
+import type { NewRetrainingJob, RetrainingJob } from './retraining-job.js';
 import { RetrainingJobsRepository } from './retraining-jobs.repository.js';
 
 /** A state change of the repository: a compare-and-set answering the job after it, or null when it did not apply. */
@@ -11,7 +15,8 @@ export type RetrainingJobChange = (jobs: RetrainingJobsRepository) => Promise<Re
 /**
  * The one place a job's state changes: once a change applied, the drift events the job serves are shown where
  * it stands. The job record is the truth and the events hold a copy, so a failure to write the copy is logged
- * rather than undoing the change.
+ * rather than undoing the change. The other sub-areas of retraining (trigger, outbox, worker, closing) also
+ * read jobs and record the steps that change no state through this class, never through the repository.
  */
 @Injectable()
 export class RetrainingJobStates {
@@ -20,12 +25,84 @@ export class RetrainingJobStates {
   constructor(
     private readonly jobs: RetrainingJobsRepository,
     private readonly view: DriftRetrainingView,
+    private readonly audit: AuditService,
   ) {}
 
   async change(apply: RetrainingJobChange): Promise<RetrainingJob | null> {
     const changed = await apply(this.jobs);
     if (changed) await this.show(changed);
     return changed;
+  }
+
+  /** Appends the audit entry of a governed change whose update carried `draft`, and settles the draft. */
+  async publishAudit(draft: PendingAudit, id: string): Promise<void> {
+    await this.audit.publish(draft, this.jobs, id);
+  }
+
+  find(id: string): Promise<RetrainingJob | null> {
+    return this.jobs.findById(id);
+  }
+
+  /** The job that holds the drift event, if any. */
+  findByDriftEvent(driftEventId: string): Promise<RetrainingJob | null> {
+    return this.jobs.findByDriftEvent(driftEventId);
+  }
+
+  findOpen(modelName: string): Promise<RetrainingJob | null> {
+    return this.jobs.findOpen(modelName);
+  }
+
+  /** The latest job of the model that was not cancelled: the start of the cooldown. */
+  latestUncancelled(modelName: string): Promise<RetrainingJob | null> {
+    return this.jobs.latestUncancelled(modelName);
+  }
+
+  pendingEnqueue(limit: number): Promise<RetrainingJob[]> {
+    return this.jobs.pendingEnqueue(limit);
+  }
+
+  awaitingPastDeadline(now: Date, limit: number): Promise<RetrainingJob[]> {
+    return this.jobs.awaitingPastDeadline(now, limit);
+  }
+
+  /** Queued or running jobs that nothing has touched since `before`. */
+  untouchedSince(before: Date, limit: number): Promise<RetrainingJob[]> {
+    return this.jobs.untouchedSince(before, limit);
+  }
+
+  /** Null when another job of the model is still open. */
+  createOpen(job: NewRetrainingJob, message: string): Promise<RetrainingJob | null> {
+    return this.jobs.createOpen(job, message);
+  }
+
+  /** Adds a drift event to the open job of the model; null when the model has none. */
+  attachDriftEvent(modelName: string, driftEventId: string): Promise<RetrainingJob | null> {
+    return this.jobs.attachDriftEvent(modelName, driftEventId);
+  }
+
+  reportProgress(id: string, progress: number, message: string | null, states: readonly RetrainingJobState[]): Promise<RetrainingJob | null> {
+    return this.jobs.reportProgress(id, progress, message, states);
+  }
+
+  setOutputTail(id: string, lines: string[]): Promise<RetrainingJob | null> {
+    return this.jobs.setOutputTail(id, lines);
+  }
+
+  /** Stores the result of a trainer the worker ran itself, once; null when one is already stored. */
+  storeResult(id: string, result: RetrainingResult, reportedBy: ActorRef): Promise<RetrainingJob | null> {
+    return this.jobs.storeResult(id, result, reportedBy);
+  }
+
+  setRun(id: string, runId: string): Promise<RetrainingJob | null> {
+    return this.jobs.setRun(id, runId);
+  }
+
+  setVersion(id: string, modelVersion: number): Promise<RetrainingJob | null> {
+    return this.jobs.setVersion(id, modelVersion);
+  }
+
+  setEvaluation(id: string, evaluationRunIds: string[]): Promise<RetrainingJob | null> {
+    return this.jobs.setEvaluation(id, evaluationRunIds);
   }
 
   /** Shows the job as it stands on its drift events; also for a replay, which may follow a missed update. */

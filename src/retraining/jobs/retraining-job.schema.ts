@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import { RETRAINING_JOB_STATES, RETRAINING_TRAINER_KINDS, RETRAINING_TRIGGER_KINDS } from '../../../libs/contracts/src/index.js';
 import type { RetrainingJobState, RetrainingResult, RetrainingTrainerKind, RetrainingTriggerKind } from '../../../libs/contracts/src/index.js';
@@ -29,7 +28,7 @@ export class TrainerSpecDocument {
 }
 
 @Schema({ _id: false, versionKey: false })
-export class RetrainingTriggerDocument {
+class RetrainingTriggerDocument {
   @Prop({ type: String, enum: RETRAINING_TRIGGER_KINDS, required: true })
   kind: RetrainingTriggerKind;
 
@@ -156,7 +155,6 @@ export class RetrainingJobDocument {
   updatedAt: Date;
 }
 
-export type RetrainingJobHydrated = HydratedDocument<RetrainingJobDocument>;
 export const RetrainingJobSchema = SchemaFactory.createForClass(RetrainingJobDocument);
 RetrainingJobSchema.index({ activeModel: 1 }, { unique: true, sparse: true });
 RetrainingJobSchema.index({ modelName: 1, createdAt: -1 });

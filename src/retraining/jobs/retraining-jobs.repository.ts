@@ -11,6 +11,7 @@ import type { PendingAudit } from '../../audit/audit-entry.js';
 import { AuditedRepository } from '../../audit/audited.repository.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
+import { DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { queueJobIdFor, type NewRetrainingJob, type RetrainingJob, type RetrainingJobFilter, type TrainerToken } from './retraining-job.js';
 import { RetrainingJobDocument } from './retraining-job.schema.js';
@@ -294,7 +295,7 @@ export class RetrainingJobsRepository extends AuditedRepository<RetrainingJobDoc
 
   /**
    * Opens a new round of an ended job, keeping the steps already done (a stored result, run or version).
-   * Null when the job moved meanwhile; DuplicateKey (rethrown) when another job of the model is open.
+   * Null when the job moved meanwhile; a DuplicateError when another job of the model is open.
    */
   async reopen(job: RetrainingJob, actor: ActorRef, draft: PendingAudit): Promise<RetrainingJob | null> {
     const round = job.round + 1;
@@ -317,7 +318,9 @@ export class RetrainingJobsRepository extends AuditedRepository<RetrainingJobDoc
         },
         ...pushEvent('PENDING_ENQUEUE', `retry (round ${round}) requested by ${actor.name}`, draft),
       },
-    );
+    ).catch((error: unknown) => {
+      throw isDuplicateKeyError(error) ? new DuplicateError(`Model '${job.modelName}' already has an open retraining job`) : error;
+    });
   }
 
   private async update(filter: QueryFilter<RetrainingJobDocument>, update: UpdateQuery<RetrainingJobDocument>, options: { timestamps?: boolean } = {}): Promise<RetrainingJob | null> {

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AuditService } from '../../audit/audit.service.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
-import { ConflictError, IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
+import { ConflictError, DuplicateError, IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { RetrainingOutbox } from '../outbox/retraining-outbox.js';
 import { jobAudit } from './job-audit.js';
@@ -63,7 +62,7 @@ export class RetrainingJobsService {
     try {
       reopened = await this.states.change((jobs) => jobs.reopen(current, actor, draft));
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+      if (!(error instanceof DuplicateError)) throw error;
       const open = await this.jobs.findOpen(current.modelName);
       throw new ConflictError(`Model '${current.modelName}' already has an open retraining job${open ? ` (${open.id})` : ''}; wait for it or cancel it first`, {
         openJobId: open?.id ?? null,

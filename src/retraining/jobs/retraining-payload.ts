@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { RETRAINING_CONTRACT_VERSION, retrainingCompletionPaths, type RetrainingJobPayload } from '../../../libs/contracts/src/index.js';
 import type { RetrainingJob } from './retraining-job.js';
 
-export interface PayloadContext {
+interface PayloadContext {
   /** Root of the artifact directories handed to command trainers. */
   artifactRoot: string;
   callbackBaseUrl: string | null;

@@ -6,7 +6,7 @@ import { jobTrainerId, type Principal } from '../../common/auth/principal.js';
 import { CredentialResolvers } from '../../identity/authentication/credential-resolvers.js';
 import { RetrainingJobsRepository } from './retraining-jobs.repository.js';
 
-export const TRAINER_TOKEN_PREFIX = 'mlpj_';
+const TRAINER_TOKEN_PREFIX = 'mlpj_';
 const TOKEN_SHAPE = /^mlpj_([0-9a-f]{24})_[A-Za-z0-9_-]{43}$/;
 
 /**

@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
-import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTORS } from '../../common/auth/principal.js';
 import { jobAudit } from '../jobs/job-audit.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
 import { RetrainingJobStates } from '../jobs/retraining-job-states.js';
-import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
 import { RetrainingQueue } from '../retraining.queue.js';
 
@@ -25,10 +23,8 @@ export class RetrainingOutbox {
   private sweeping: Promise<void> | null = null;
 
   constructor(
-    private readonly jobs: RetrainingJobsRepository,
     private readonly queue: RetrainingQueue,
     private readonly states: RetrainingJobStates,
-    private readonly audit: AuditService,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('retraining', { infer: true });
@@ -48,7 +44,7 @@ export class RetrainingOutbox {
     const waitsForClaim = job.trainer.kind === 'external' && job.result === null;
     if (!waitsForClaim && !(await this.queue.add(job))) return job;
     const queued = await this.states.change((jobs) => jobs.markQueued(job.id, job.queueJobId));
-    return queued ?? (await this.jobs.findById(job.id)) ?? job;
+    return queued ?? (await this.states.find(job.id)) ?? job;
   }
 
   /** Takes a cancelled job off its queue when it is still waiting there (a running one is stopped by its worker). */
@@ -68,12 +64,12 @@ export class RetrainingOutbox {
   }
 
   private async sweepOnce(): Promise<void> {
-    for (const job of await this.jobs.pendingEnqueue(SWEEP_BATCH)) {
+    for (const job of await this.states.pendingEnqueue(SWEEP_BATCH)) {
       const after = await this.tryEnqueue(job);
       // Redis is still away: the rest of the batch would only wait out the same timeout.
       if (after.state === 'PENDING_ENQUEUE') break;
     }
-    for (const job of await this.jobs.awaitingPastDeadline(new Date(), SWEEP_BATCH)) {
+    for (const job of await this.states.awaitingPastDeadline(new Date(), SWEEP_BATCH)) {
       await this.failJob(job, `no result reported within ${job.trainer.timeoutSeconds} s`);
     }
     await this.reconcile();
@@ -85,7 +81,7 @@ export class RetrainingOutbox {
    */
   private async reconcile(): Promise<void> {
     const quietFor = 2 * Math.max(this.config.lockDurationMs, this.config.stalledIntervalMs);
-    for (const job of await this.jobs.untouchedSince(new Date(Date.now() - quietFor), SWEEP_BATCH)) {
+    for (const job of await this.states.untouchedSince(new Date(Date.now() - quietFor), SWEEP_BATCH)) {
       if (job.trainer.kind === 'external' && job.result === null) continue;
       const found = await this.queue.lookup(job);
       if (found === null) return;
@@ -100,6 +96,6 @@ export class RetrainingOutbox {
   private async failJob(job: RetrainingJob, reason: string): Promise<void> {
     const draft = jobAudit(job, SYSTEM_ACTORS.retrainingPipeline, 'failed', { state: 'FAILED' }, reason);
     const failed = await this.states.change((jobs) => jobs.fail(job.id, reason, draft));
-    if (failed) await this.audit.publish(draft, this.jobs, job.id);
+    if (failed) await this.states.publishAudit(draft, job.id);
   }
 }

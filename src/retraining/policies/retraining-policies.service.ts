@@ -12,7 +12,7 @@ import type { RetrainingPolicy } from './retraining-policy.js';
 import { RetrainingPoliciesRepository } from './retraining-policies.repository.js';
 import { resolveTrainerSpec, type TrainerRules, type TrainerSpecInput } from './trainer-spec.js';
 
-export interface RetrainingPolicyInput {
+interface RetrainingPolicyInput {
   enabled: boolean;
   minSeverity: DriftSeverity;
   cooldownSeconds: number;

@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 import { DRIFT_SEVERITIES, type DriftSeverity } from '../../../libs/contracts/src/index.js';
 import type { PendingAudit } from '../../audit/audit-entry.js';
@@ -36,7 +35,6 @@ export class RetrainingPolicyDocument {
   updatedAt: Date;
 }
 
-export type RetrainingPolicyHydrated = HydratedDocument<RetrainingPolicyDocument>;
 export const RetrainingPolicySchema = SchemaFactory.createForClass(RetrainingPolicyDocument);
 RetrainingPolicySchema.index({ modelName: 1 }, { unique: true });
 RetrainingPolicySchema.index({ 'pendingAudit.at': 1 });

@@ -9,8 +9,7 @@ import { DriftEventNotices } from '../../lifecycle/drift/drift-event-notices.js'
 import { severityAtLeast } from '../../lifecycle/drift/drift-severity.js';
 import { RegisteredModelsService } from '../../lifecycle/registry/registered-models.service.js';
 import type { NewRetrainingJob, RetrainingJob, RetrainingTrigger } from '../jobs/retraining-job.js';
-import { notTriggered, retrainingStatusOf } from '../jobs/retraining-job-states.js';
-import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
+import { notTriggered, RetrainingJobStates, retrainingStatusOf } from '../jobs/retraining-job-states.js';
 import { RetrainingOutbox } from '../outbox/retraining-outbox.js';
 import { experimentNameFor, type RetrainingPolicy } from '../policies/retraining-policy.js';
 import { RetrainingPoliciesService } from '../policies/retraining-policies.service.js';
@@ -18,7 +17,7 @@ import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.
 import { cooldownEndsAt } from './cooldown.js';
 
 /** The drift event as retraining needs it. */
-export interface RecordedDriftEvent {
+interface RecordedDriftEvent {
   id: string;
   modelName: string;
   severity: DriftSeverity;
@@ -39,7 +38,7 @@ export class RetrainingTriggerService implements OnModuleInit {
   private readonly config: RetrainingConfig;
 
   constructor(
-    private readonly jobs: RetrainingJobsRepository,
+    private readonly jobs: RetrainingJobStates,
     private readonly policies: RetrainingPoliciesService,
     private readonly models: RegisteredModelsService,
     private readonly outbox: RetrainingOutbox,

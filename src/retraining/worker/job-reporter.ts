@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 
-import type { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
+import type { RetrainingJobStates } from '../jobs/retraining-job-states.js';
 
 const WRITE_EVERY_MS = 1000;
 
@@ -12,7 +12,7 @@ export class JobReporter {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly jobs: RetrainingJobsRepository,
+    private readonly jobs: RetrainingJobStates,
     private readonly queued: Job,
     private readonly jobId: string,
   ) {}

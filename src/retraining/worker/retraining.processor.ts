@@ -6,11 +6,9 @@ import * as os from 'node:os';
 import { RETRAINING_ENDED_STATES, type RetrainingQueueData } from '../../../libs/contracts/src/index.js';
 import { RetrainingCloser } from '../closing/retraining-closer.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
-import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTORS } from '../../common/auth/principal.js';
 import { jobAudit } from '../jobs/job-audit.js';
 import { RetrainingJobStates } from '../jobs/retraining-job-states.js';
-import { RetrainingJobsRepository } from '../jobs/retraining-jobs.repository.js';
 import { TrainerTokens } from '../jobs/trainer-tokens.js';
 import { payloadFor } from '../jobs/retraining-payload.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
@@ -34,13 +32,11 @@ export class RetrainingProcessor {
   readonly workerId = `${os.hostname()}:${process.pid}`;
 
   constructor(
-    private readonly jobs: RetrainingJobsRepository,
     private readonly closer: RetrainingCloser,
     private readonly states: RetrainingJobStates,
     private readonly command: CommandTrainer,
     private readonly webhook: WebhookTrainer,
     private readonly tokens: TrainerTokens,
-    private readonly audit: AuditService,
     config: ConfigService<RetrainingConfigNamespace, true>,
   ) {
     this.config = config.getOrThrow('retraining', { infer: true });
@@ -48,7 +44,7 @@ export class RetrainingProcessor {
 
   async process(queued: Job<RetrainingQueueData>, token: string | undefined, shutdown: AbortSignal): Promise<string> {
     const id = queued.data.jobId;
-    const job = await this.jobs.findById(id);
+    const job = await this.states.find(id);
     if (!job) {
       this.logger.warn(`BullMQ job ${queued.id} names retraining job ${id}, which does not exist; dropped`);
       return 'no such retraining job';
@@ -60,7 +56,7 @@ export class RetrainingProcessor {
     }
     if (job.state === 'AWAITING_RESULT') return 'handed to the webhook trainer, waiting for its report';
     const started = await this.states.change((jobs) => jobs.start(id, this.workerId, null));
-    if (!started) return `not started: the job is ${(await this.jobs.findById(id))?.state ?? 'gone'}`;
+    if (!started) return `not started: the job is ${(await this.states.find(id))?.state ?? 'gone'}`;
     try {
       const trained = started.result ? started : await this.train(started, queued, shutdown);
       if (!trained) return 'handed to the webhook trainer';
@@ -76,9 +72,9 @@ export class RetrainingProcessor {
     const trainer = this.trainerFor(job);
     const cancelled = new AbortController();
     const watcher = setInterval(() => {
-      void this.jobs.findById(job.id).then((current) => current?.state !== 'RUNNING' && cancelled.abort(), () => undefined);
+      void this.states.find(job.id).then((current) => current?.state !== 'RUNNING' && cancelled.abort(), () => undefined);
     }, CANCEL_POLL_MS);
-    const reporter = new JobReporter(this.jobs, queued, job.id);
+    const reporter = new JobReporter(this.states, queued, job.id);
     const deadline = new Date(Date.now() + job.trainer.timeoutSeconds * 1000);
     const credentials = await this.tokens.issue(job.id, deadline);
     const payload = payloadFor(job, { artifactRoot: this.config.artifactDir, callbackBaseUrl: this.config.callbackBaseUrl }, credentials);
@@ -97,7 +93,7 @@ export class RetrainingProcessor {
       await this.states.change((jobs) => jobs.awaitResult(job.id, deadline, `delivered to ${job.trainer.url}`));
       return null;
     }
-    const stored = (await this.jobs.storeResult(job.id, result, SYSTEM_ACTORS.retrainingPipeline)) ?? (await this.jobs.findById(job.id));
+    const stored = (await this.states.storeResult(job.id, result, SYSTEM_ACTORS.retrainingPipeline)) ?? (await this.states.find(job.id));
     if (!stored?.result) throw new Error(`the job is ${stored?.state ?? 'gone'}; the result was not stored`);
     return stored;
   }
@@ -109,7 +105,7 @@ export class RetrainingProcessor {
   }
 
   private async handleFailure(id: string, queued: Job<RetrainingQueueData>, token: string | undefined, error: Error, shutdown: AbortSignal): Promise<string> {
-    const current = await this.jobs.findById(id);
+    const current = await this.states.find(id);
     if (current?.state === 'CANCELLED') return 'cancelled while running';
     if (shutdown.aborted && current?.state === 'RUNNING' && token) {
       // Shutting down: give the job back untouched, without spending an attempt; another worker takes it.
@@ -125,7 +121,7 @@ export class RetrainingProcessor {
     if (last) {
       const draft = jobAudit(current ?? { id, modelName: '', state: 'RUNNING', round: 0 }, SYSTEM_ACTORS.retrainingPipeline, 'failed', { state: 'FAILED' }, message);
       const failed = await this.states.change((jobs) => jobs.fail(id, message, draft));
-      if (failed) await this.audit.publish(draft, this.jobs, id);
+      if (failed) await this.states.publishAudit(draft, id);
       this.logger.warn(`Retraining job ${id} failed: ${message}`);
       throw error instanceof TrainerSetupError ? new UnrecoverableError(message) : error;
     }

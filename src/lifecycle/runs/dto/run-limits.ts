@@ -1,4 +1,4 @@
-import type { StringMapRule } from './string-map.validator.js';
+import type { StringMapRule } from '../../../common/validation/string-map.validator.js';
 
 export const PARAM_VALUE_MAX_LENGTH = 6000;
 export const TAG_VALUE_MAX_LENGTH = 5000;

@@ -5,7 +5,7 @@ import { DomainError, ForbiddenError } from '../common/errors/domain.errors.js';
 import { ProblemDetailsFilter } from '../common/errors/problem.filter.js';
 import { currentRequestId } from '../common/http/request-context.js';
 import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem-details.js';
-import type { Authenticator } from '../identity/authentication/authenticator.js';
+import { type Authenticator } from '../identity/index.js';
 
 const problems = new ProblemDetailsFilter();
 

@@ -2,8 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 
 import { RETRAINING_QUEUE } from '../../libs/contracts/src/index.js';
-import { EVALUATION_QUEUE } from '../evaluation/queue/evaluation.jobs.js';
-import { IdentityModule } from '../identity/identity.module.js';
+import { EVALUATION_QUEUE } from '../evaluation/index.js';
+import { IdentityModule } from '../identity/index.js';
 import { dashboardQueuesProvider, QueueDashboard } from './queue-dashboard.js';
 
 const QUEUES = [EVALUATION_QUEUE, RETRAINING_QUEUE];

@@ -7,7 +7,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import type { Application } from 'express';
 
-import { Authenticator } from '../identity/authentication/authenticator.js';
+import { Authenticator } from '../identity/index.js';
 import { adminOnly } from './admin-only.middleware.js';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';

@@ -3,8 +3,8 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { MongooseModule } from '@nestjs/mongoose';
 
-import { AuditModule } from '../audit/audit.module.js';
-import { LifecycleModule } from '../lifecycle/lifecycle.module.js';
+import { AuditModule } from '../audit/index.js';
+import { LifecycleModule } from '../lifecycle/index.js';
 import { ComplianceVerdictService } from './compliance/compliance-verdict.service.js';
 import { evaluationConfig } from './evaluation.config.js';
 import { ExplainabilityArtifactDocument, ExplainabilityArtifactSchema } from './explainability/explainability-artifact.schema.js';

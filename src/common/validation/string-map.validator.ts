@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
 import { KeysMatch } from './beyond-schema.js';
+import { Field, type FieldDoc } from './fields.js';
 import { KEY_PATTERN, KEY_RULE } from './patterns.js';
 
 export interface StringMapRule {
@@ -43,4 +44,10 @@ function problemOf(value: unknown, rule: StringMapRule): string | null {
     if (entry.length > rule.maxValueLength) return `value of '${key}' must be at most ${rule.maxValueLength} characters`;
   }
   return null;
+}
+
+/** A documented string map: the schema states the rule's bounds, which IsStringMap enforces. */
+export function StringMap(rule: StringMapRule, doc: FieldDoc): PropertyDecorator {
+  const entries = { ...(rule.minEntries > 0 && { minProperties: rule.minEntries }), maxProperties: rule.maxEntries };
+  return Field(doc, { type: 'object', ...entries, additionalProperties: { type: 'string', maxLength: rule.maxValueLength } }, [IsStringMap(rule)]);
 }

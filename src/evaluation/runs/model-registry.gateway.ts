@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { ComplianceStatus } from '../../../libs/contracts/src/index.js';
-import { ModelVersionsService } from '../../lifecycle/registry/model-versions.service.js';
-import { RunsService } from '../../lifecycle/runs/runs.service.js';
+import { ModelVersionsService, RunsService } from '../../lifecycle/index.js';
 
 export interface VersionVerdict {
   evaluationRunId: string;

@@ -1,4 +1,4 @@
-import { pendingAudit, type PendingAudit } from '../../audit/audit-entry.js';
+import { pendingAudit, type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { canonicalJson } from '../../common/hashing/canonical-json.js';
 import { SCENARIO_DEFINITION_FIELDS, type ScenarioDefinition } from './scenario.js';

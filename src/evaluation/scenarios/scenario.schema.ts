@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import { RETURN_FREQUENCIES, type ReturnFrequency } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
+import { type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { ComplianceRules, MetricThreshold, ScenarioBaseline, ScenarioBenchmark, SeriesSummary, StoredSeries, StressEvent } from './scenario.js';
 

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 
-import type { PendingAudit } from '../../audit/audit-entry.js';
-import { AuditedRepository, withAudit } from '../../audit/audited.repository.js';
+import { AuditedRepository, type PendingAudit, withAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { escapeRegex } from '../../common/database/escape-regex.js';
 import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';

@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import type { ActorRef, Role } from '../../common/auth/principal.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
+import { type PendingAudit } from '../../audit/index.js';
 import type { ApiKeyOwner } from './api-key.js';
 
 @Schema({ collection: 'api_keys', timestamps: { createdAt: true, updatedAt: false }, minimize: false, versionKey: false })

@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
-import { pendingAudit } from '../../audit/audit-entry.js';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService, pendingAudit } from '../../audit/index.js';
 import {
   actorOf,
   PERSON_ONLY_ROLES,

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import type { AuthenticatedRequest } from '../../common/auth/current-principal.decorator.js';
 import { actorOf, READER_ROLES, type Principal, type Role } from '../../common/auth/principal.js';
 import { PUBLIC_METADATA, ROLES_METADATA } from '../../common/auth/roles.decorator.js';

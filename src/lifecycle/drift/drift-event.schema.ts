@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-import type { PendingAudit } from '../../audit/audit-entry.js';
+import { type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { DRIFT_SEVERITIES, DRIFT_STATISTICS, DRIFT_STATUSES } from '../../../libs/contracts/src/index.js';
 import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';

@@ -3,8 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, Types } from 'mongoose';
 
 import type { DriftStatus } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
-import { AuditedRepository } from '../../audit/audited.repository.js';
+import { AuditedRepository, type PendingAudit } from '../../audit/index.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { statusesThatMayMoveTo, type DriftEvent, type DriftEventFilter, type DriftNote, type DriftRetrainingStatus, type NewDriftEvent } from './drift-event.js';
 import { DriftEventDocument } from './drift-event.schema.js';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { DriftSeverity, DriftStatistic, DriftStatus } from '../../../libs/contracts/src/index.js';
-import { pendingAudit } from '../../audit/audit-entry.js';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService, pendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { IllegalTransitionError, InconsistentInputError, InvalidInputError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';

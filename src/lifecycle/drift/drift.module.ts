@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
-import { AuditModule } from '../../audit/audit.module.js';
+import { AuditModule } from '../../audit/index.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { DriftEventNotices } from './drift-event-notices.js';
 import { DriftEventDocument, DriftEventSchema } from './drift-event.schema.js';

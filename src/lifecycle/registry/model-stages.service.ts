@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { ModelStage } from '../../../libs/contracts/src/index.js';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import { actorOf, hasRole, type Principal } from '../../common/auth/principal.js';
 import { ConflictError, IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';

@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import { MODEL_STAGES, type ModelStage } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
+import { type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { ModelStageTransition } from './model-stage-transition.js';
 import { VERSION_SOURCES, type ChecklistItem, type VersionEvaluation, type VersionSource } from './model-version.js';

@@ -3,8 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, QueryFilter, Types } from 'mongoose';
 
 import type { ModelStage } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
-import { AuditedRepository, withAudit } from '../../audit/audited.repository.js';
+import { AuditedRepository, type PendingAudit, withAudit } from '../../audit/index.js';
 import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import { DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';

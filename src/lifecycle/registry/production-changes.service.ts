@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { ConflictError, IllegalTransitionError } from '../../common/errors/domain.errors.js';
 import type { ModelStageTransition } from './model-stage-transition.js';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 
-import { AuditModule } from '../../audit/audit.module.js';
+import { AuditModule } from '../../audit/index.js';
 import { RunsModule } from '../runs/runs.module.js';
 import { ModelStageTransitionDocument, ModelStageTransitionSchema } from './model-stage-transition.schema.js';
 import { ModelStageTransitionsRepository } from './model-stage-transitions.repository.js';

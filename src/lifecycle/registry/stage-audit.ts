@@ -1,4 +1,4 @@
-import { pendingAudit, type PendingAudit } from '../../audit/audit-entry.js';
+import { pendingAudit, type PendingAudit } from '../../audit/index.js';
 import type { ModelStageTransition } from './model-stage-transition.js';
 
 export const MODEL_RESOURCE = 'model';

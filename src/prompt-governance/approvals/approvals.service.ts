@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
 import { ConflictError, ForbiddenError, IllegalTransitionError, InvalidInputError } from '../../common/errors/domain.errors.js';
-import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
+import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/index.js';
 import { promptAudit, type PromptAuditAction } from '../shared/prompt-audit.js';
 import type { PromptVersion, VersionTransition } from '../templates/prompt-template.js';
 import { PromptVersionsService, type TransitionGuard, type VersionTransitionChanges } from '../templates/prompt-versions.service.js';

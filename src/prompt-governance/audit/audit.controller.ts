@@ -1,9 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { AuditEntryPageResponseDto, AuditEntryResponseDto } from '../../audit/dto/audit-entry.response.dto.js';
-import { AuditVerificationResponseDto } from '../../audit/dto/audit-verification.response.dto.js';
-import { ChainVerifier } from '../../audit/chain-verifier.js';
+import { AuditEntryPageResponseDto, AuditEntryResponseDto, AuditVerificationResponseDto, ChainVerifier } from '../../audit/index.js';
 import { Roles } from '../../common/auth/roles.decorator.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { mapPage } from '../../common/pagination/page.js';

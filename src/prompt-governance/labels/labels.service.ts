@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { actorOf, hasRole, type Principal } from '../../common/auth/principal.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain.errors.js';
 import { promptAudit } from '../shared/prompt-audit.js';
-import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
+import { AuditService, PROMPT_TEMPLATE_RESOURCE } from '../../audit/index.js';
 import type { PromptGovernanceConfigNamespace } from '../prompt-governance.config.js';
 import type { PromptLabel, PromptTemplate, PromptVersion } from '../templates/prompt-template.js';
 import { PromptTemplatesService } from '../templates/prompt-templates.service.js';

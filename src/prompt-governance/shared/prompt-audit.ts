@@ -1,5 +1,4 @@
-import { pendingAudit, type PendingAudit } from '../../audit/audit-entry.js';
-import { PROMPT_TEMPLATE_RESOURCE } from '../../audit/audit.service.js';
+import { pendingAudit, type PendingAudit, PROMPT_TEMPLATE_RESOURCE } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 
 export const PROMPT_AUDIT_ACTIONS = [

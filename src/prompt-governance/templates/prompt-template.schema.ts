@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import { DECLARED_RISK_LEVELS, type DeclaredRiskLevel } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
+import { type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { PolicyRef } from '../screening/finding.js';
 import type { PromptLabel } from './prompt-template.js';

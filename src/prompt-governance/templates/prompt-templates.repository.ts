@@ -3,11 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 
 import { escapeRegex } from '../../common/database/escape-regex.js';
-import { AuditedRepository } from '../../audit/audited.repository.js';
+import { AuditedRepository, type PendingAudit } from '../../audit/index.js';
 import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import { ConflictError, DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
 import type { NewTemplate, PromptLabel, PromptTemplate, TemplateChanges, TemplateFilter } from './prompt-template.js';
 import { PromptTemplateDocument } from './prompt-template.schema.js';
 

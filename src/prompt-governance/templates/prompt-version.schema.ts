@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 
 import { PROMPT_VERSION_STATUSES, type PromptVersionStatus } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
+import { type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { ChatMessage, ModelSettings, PromptVariable, StoredEvaluation, VersionTransition } from './prompt-template.js';
 

@@ -3,11 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type QueryFilter } from 'mongoose';
 
 import type { PromptVersionStatus } from '../../../libs/contracts/src/index.js';
-import { AuditedRepository } from '../../audit/audited.repository.js';
+import { AuditedRepository, type PendingAudit } from '../../audit/index.js';
 import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import { ConflictError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
 import { boundFindingText, listFindings } from '../screening/finding-bounds.js';
 import type { NewVersion, PromptContent, PromptVersion, StoredEvaluation, VersionTransition } from './prompt-template.js';
 import { PromptVersionDocument } from './prompt-version.schema.js';

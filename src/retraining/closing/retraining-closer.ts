@@ -2,11 +2,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 
 import { SYSTEM_ACTORS, systemPrincipal } from '../../common/auth/principal.js';
 import { ConflictError, DuplicateError } from '../../common/errors/domain.errors.js';
-import { ExperimentsService } from '../../lifecycle/experiments/experiments.service.js';
-import { ModelStagesService } from '../../lifecycle/registry/model-stages.service.js';
-import { RunMetricsService } from '../../lifecycle/runs/metrics/run-metrics.service.js';
-import type { Run } from '../../lifecycle/runs/run.js';
-import { RunsService } from '../../lifecycle/runs/runs.service.js';
+import { ExperimentsService, ModelStagesService, type Run, RunMetricsService, RunsService } from '../../lifecycle/index.js';
 import type { RetrainingJob } from '../jobs/retraining-job.js';
 import { jobAudit } from '../jobs/job-audit.js';
 import { RetrainingJobStates } from '../jobs/retraining-job-states.js';

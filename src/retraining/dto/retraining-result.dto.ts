@@ -3,7 +3,7 @@ import { IsObject, IsOptional, IsString } from 'class-validator';
 
 import { RESULT_LIMITS } from '../../../libs/contracts/src/index.js';
 import { KEY_RULE } from '../../common/validation/patterns.js';
-import { URI_PATTERN } from '../../lifecycle/runs/dto/run-limits.js';
+import { URI_PATTERN } from '../../lifecycle/index.js';
 
 /**
  * The result a trainer reports (contract v1). The declared types document it; the contract's own parser

@@ -11,7 +11,7 @@ import {
   type RetrainingJobState,
   type RetrainingProgress,
 } from '../../../libs/contracts/src/index.js';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import { actorOf, hasRole, type ActorRef, type Principal } from '../../common/auth/principal.js';
 import { ConflictError, ForbiddenError, IllegalTransitionError, InconsistentInputError, InvalidInputError, type FieldError } from '../../common/errors/domain.errors.js';
 import { RetrainingOutbox } from '../outbox/retraining-outbox.js';

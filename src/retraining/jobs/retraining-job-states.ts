@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { RetrainingJobState, RetrainingResult } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService, type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import type { DriftRetrainingStatus } from '../../lifecycle/drift/drift-event.js';
-import { DriftRetrainingView } from '../../lifecycle/drift/drift-retraining-view.js';
+import { type DriftRetrainingStatus, DriftRetrainingView } from '../../lifecycle/index.js';
 import type { NewRetrainingJob, RetrainingJob } from './retraining-job.js';
 import { RetrainingJobsRepository } from './retraining-jobs.repository.js';
 

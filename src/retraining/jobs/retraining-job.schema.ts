@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 import { RETRAINING_JOB_STATES, RETRAINING_TRAINER_KINDS, RETRAINING_TRIGGER_KINDS } from '../../../libs/contracts/src/index.js';
 import type { RetrainingJobState, RetrainingResult, RetrainingTrainerKind, RetrainingTriggerKind } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
+import { type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import type { RetrainingJobEvent, TrainerToken } from './retraining-job.js';
 

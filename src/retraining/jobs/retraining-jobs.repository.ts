@@ -7,8 +7,7 @@ import {
   type RetrainingJobState,
   type RetrainingResult,
 } from '../../../libs/contracts/src/index.js';
-import type { PendingAudit } from '../../audit/audit-entry.js';
-import { AuditedRepository } from '../../audit/audited.repository.js';
+import { AuditedRepository, type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import { DuplicateError } from '../../common/errors/domain.errors.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { ConflictError, DuplicateError, IllegalTransitionError, NotFoundError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';

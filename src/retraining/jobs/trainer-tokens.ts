@@ -3,7 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 
 import { jobTrainerId, type Principal } from '../../common/auth/principal.js';
-import { CredentialResolvers } from '../../identity/authentication/credential-resolvers.js';
+import { CredentialResolvers } from '../../identity/index.js';
 import { RetrainingJobsRepository } from './retraining-jobs.repository.js';
 
 const TRAINER_TOKEN_PREFIX = 'mlpj_';

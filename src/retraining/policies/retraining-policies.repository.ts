@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 
-import type { PendingAudit } from '../../audit/audit-entry.js';
-import { AuditedRepository, withAudit } from '../../audit/audited.repository.js';
+import { AuditedRepository, type PendingAudit, withAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import type { RetrainingPolicy, RetrainingPolicyChanges } from './retraining-policy.js';

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 
 import type { DriftSeverity } from '../../../libs/contracts/src/index.js';
-import { pendingAudit } from '../../audit/audit-entry.js';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService, pendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
 import { InconsistentInputError, InvalidInputError } from '../../common/errors/domain.errors.js';
-import { RegisteredModelsService } from '../../lifecycle/registry/registered-models.service.js';
+import { RegisteredModelsService } from '../../lifecycle/index.js';
 import type { RetrainingConfig, RetrainingConfigNamespace } from '../retraining.config.js';
 import type { RetrainingPolicy } from './retraining-policy.js';
 import { RetrainingPoliciesRepository } from './retraining-policies.repository.js';

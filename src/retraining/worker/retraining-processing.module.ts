@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 
-import { AuditModule } from '../../audit/audit.module.js';
+import { AuditModule } from '../../audit/index.js';
 import { RetrainingCoreModule } from '../retraining-core.module.js';
 import { CommandTrainer } from '../trainers/command.trainer.js';
 import { WebhookTrainer } from '../trainers/webhook.trainer.js';

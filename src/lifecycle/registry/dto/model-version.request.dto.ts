@@ -7,7 +7,7 @@ import { Bool, OneOf, Text, Texts } from '../../../common/validation/fields.js';
 import { KEY_RULE, OBJECT_ID_PATTERN } from '../../../common/validation/patterns.js';
 import { METRIC_VALUE_SCHEMA } from '../../runs/dto/run.response.dto.js';
 import { PARAMS_RULE, URI_PATTERN } from '../../runs/dto/run-limits.js';
-import { StringMap } from '../../runs/dto/string-map.validator.js';
+import { StringMap } from '../../../common/validation/string-map.validator.js';
 import type { MetricValueJson } from '../../runs/metrics/metric-value.js';
 import { IsMetricValues, MAX_METRICS_PER_VERSION } from './record.validators.js';
 

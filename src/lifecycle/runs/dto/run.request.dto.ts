@@ -2,7 +2,7 @@ import { RUN_STATUSES, type RunStatus } from '../../../../libs/contracts/src/ind
 import { DateTime, Int, OneOf, Text } from '../../../common/validation/fields.js';
 import { KEY_RULE, NAME_PATTERN, NAME_RULE, OBJECT_ID_PATTERN } from '../../../common/validation/patterns.js';
 import { PARAMS_RULE, TAG_VALUE_MAX_LENGTH, TAGS_RULE, URI_PATTERN } from './run-limits.js';
-import { StringMap } from './string-map.validator.js';
+import { StringMap } from '../../../common/validation/string-map.validator.js';
 
 export const ARTIFACT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,49}$/;
 export const CHECKSUM_PATTERN = /^[a-z0-9-]{2,20}:[A-Fa-f0-9]{8,128}$/;

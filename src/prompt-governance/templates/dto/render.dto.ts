@@ -1,19 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Omittable } from '../../shared/field-presence.js';
-import { IsStringRecord } from '../../shared/string-record.validator.js';
+import { StringMap } from '../../../common/validation/string-map.validator.js';
 import { MAX_RENDERED_CHARS, VARIABLE_NAME, VARIABLE_RULE, type RenderedContent } from '../prompt-content.js';
 import { PromptChatMessageResponseDto } from './version.response.dto.js';
 
 export class RenderPromptRequestDto {
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: { type: 'string', maxLength: 200_000 },
-    maxProperties: 100,
-    example: { client_name: 'Kim', document: '...' },
-    description: `Values of the variables; the rendered prompt may hold at most ${MAX_RENDERED_CHARS} characters`,
-  })
-  @IsStringRecord(100, 200_000, VARIABLE_NAME, VARIABLE_RULE)
-  @Omittable()
+  @StringMap(
+    { minEntries: 0, maxEntries: 100, maxValueLength: 200_000, keys: { pattern: VARIABLE_NAME, rule: VARIABLE_RULE } },
+    { optional: Omittable(), example: { client_name: 'Kim', document: '...' }, description: `Values of the variables; the rendered prompt may hold at most ${MAX_RENDERED_CHARS} characters` },
+  )
   variables?: Record<string, string>;
 }
 

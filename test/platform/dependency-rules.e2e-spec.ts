@@ -1,3 +1,4 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,9 +15,12 @@ function violations(dir: string, folders = ['src']): string[] {
   return report.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort();
 }
 
+const trees: string[] = [];
+
 /** A small tree in the project's layout, each file importing the ones named. */
 function tree(files: Record<string, string[]>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dependency-rules-'));
+  trees.push(dir);
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } }));
   for (const [file, imports] of Object.entries(files)) {
     const lines = imports.map((target, i) => {
@@ -31,6 +35,8 @@ function tree(files: Record<string, string[]>): string {
 }
 
 describe('dependency rules (.dependency-cruiser.cjs)', () => {
+  afterAll(() => trees.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
   it('finds no violation in the code base', () => {
     expect(violations(ROOT, ['src', 'libs'])).toEqual([]);
   });

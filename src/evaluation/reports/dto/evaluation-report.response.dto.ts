@@ -1,7 +1,9 @@
 import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
 
-import { EXPLAINABILITY_TYPES, type ExplainabilityType } from '../../../../libs/contracts/src/index.js';
+import { EXPLAINABILITY_TYPES } from '../../../../libs/contracts/src/index.js';
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
+import { ApiModel, NULLABLE_DATE_TIME, type Json } from '../../../common/openapi/api-model.js';
+import type { ExplainabilitySummary } from '../../explainability/explainability-summary.js';
 import { FeatureImportanceDto } from '../../explainability/dto/create-explainability-artifact.request.dto.js';
 import { ComplianceDto, OutcomeDto } from '../../runs/dto/outcome.response.dto.js';
 import { CandidateResponseDto, RunResponseDto } from '../../runs/dto/run.response.dto.js';
@@ -45,55 +47,31 @@ export class RankedFeatureDto extends FeatureImportanceDto {
   share: number;
 }
 
-export class ImportanceSummaryDto {
-  @ApiProperty({ description: 'The artifact the ranking comes from: the latest feature importance, else the latest SHAP values' })
-  artifactId: string;
+export class ImportanceSummaryDto extends ApiModel<NonNullable<ExplainabilitySummary['importance']>>({
+  artifactId: { type: String, description: 'The artifact the ranking comes from: the latest feature importance, else the latest SHAP values' },
+  type: { enum: EXPLAINABILITY_TYPES },
+  featureCount: { type: 'integer' },
+  topFeatures: { type: [RankedFeatureDto] },
+  maxShare: { type: Number },
+  maxShareFeature: { type: String },
+}) {}
 
-  @ApiProperty({ enum: EXPLAINABILITY_TYPES })
-  type: ExplainabilityType;
+export class ExplainabilitySummaryDto extends ApiModel<ExplainabilitySummary>({
+  artifactCount: { type: 'integer' },
+  byType: { type: 'object', additionalProperties: { type: 'integer' }, example: { SHAP_VALUES: 1, FEATURE_IMPORTANCE: 1, PARTIAL_DEPENDENCE: 0 } },
+  importance: { type: ImportanceSummaryDto, nullable: true },
+  partialDependenceFeatures: { type: [String] },
+}) {}
 
-  @ApiProperty({ type: 'integer' })
-  featureCount: number;
+export class ModelVersionRefDto extends ApiModel<NonNullable<EvaluationReport['verdict']['modelVersion']>>({
+  modelName: { type: String },
+  version: { type: 'integer' },
+}) {}
 
-  @ApiProperty({ type: [RankedFeatureDto] })
-  topFeatures: RankedFeatureDto[];
-
-  @ApiProperty()
-  maxShare: number;
-
-  @ApiProperty()
-  maxShareFeature: string;
-}
-
-export class ExplainabilitySummaryDto {
-  @ApiProperty({ type: 'integer' })
-  artifactCount: number;
-
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { SHAP_VALUES: 1, FEATURE_IMPORTANCE: 1, PARTIAL_DEPENDENCE: 0 } })
-  byType: Record<ExplainabilityType, number>;
-
-  @ApiProperty({ type: ImportanceSummaryDto, nullable: true })
-  importance: ImportanceSummaryDto | null;
-
-  @ApiProperty({ type: [String] })
-  partialDependenceFeatures: string[];
-}
-
-export class ModelVersionRefDto {
-  @ApiProperty()
-  modelName: string;
-
-  @ApiProperty({ type: 'integer' })
-  version: number;
-}
-
-export class ReportVerdictDto {
-  @ApiProperty({ type: ModelVersionRefDto, nullable: true, description: 'The model version the verdict is written onto, if the candidate is one' })
-  modelVersion: ModelVersionRefDto | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  recordedAt: Date | null;
-}
+export class ReportVerdictDto extends ApiModel<Json<EvaluationReport['verdict']>>({
+  modelVersion: { type: ModelVersionRefDto, nullable: true, description: 'The model version the verdict is written onto, if the candidate is one' },
+  recordedAt: NULLABLE_DATE_TIME,
+}) {}
 
 export class ReportTimingsDto extends PickType(RunResponseDto, ['startedAt', 'completedAt', 'computeMs'] as const) {
   @ApiProperty({ type: String, format: 'date-time' })

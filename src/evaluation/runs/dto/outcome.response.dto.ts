@@ -1,121 +1,66 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
 
-import { CHECK_OUTCOMES, CHECK_SEVERITIES, COMPLIANCE_STATUSES, RETURN_FREQUENCIES, type CheckOutcome, type CheckSeverity, type ComplianceStatus, type ReturnFrequency } from '../../../../libs/contracts/src/index.js';
-import { CHECK_KINDS, type CheckKind } from '../../compliance/check-result.js';
+import { CHECK_OUTCOMES, CHECK_SEVERITIES, COMPLIANCE_STATUSES, RETURN_FREQUENCIES } from '../../../../libs/contracts/src/index.js';
+import { ApiModel, DATE_TIME, type Json } from '../../../common/openapi/api-model.js';
+import { CHECK_KINDS, type CheckResult } from '../../compliance/check-result.js';
+import type { GapFinding, DatedFinding, SeriesFindings } from '../../metrics/clean-series.js';
+import type { MetricComparison } from '../../metrics/compare-metrics.js';
+import type { DrawdownPeriod } from '../../metrics/series-metrics.js';
+import type { SharpeDifferenceTest } from '../../metrics/sharpe-significance.js';
 import { PeriodDto } from '../../scenarios/dto/scenario-parts.dto.js';
 import { StressEventResponseDto } from '../../scenarios/dto/scenario.response.dto.js';
-import type { EvaluationOutcome } from '../run-evaluator.js';
+import type { RunCompliance } from '../evaluation-run.js';
+import type { Conventions, EvaluationOutcome, SideMetrics } from '../run-evaluator.js';
 
 const METRIC_MAP = { type: 'object', additionalProperties: { type: 'number', nullable: true }, description: 'Metric → value; null where undefined for the data' } as const;
 
-export class ConventionsDto {
-  @ApiProperty({ enum: RETURN_FREQUENCIES })
-  frequency: ReturnFrequency;
+export class ConventionsDto extends ApiModel<Conventions>({
+  frequency: { enum: RETURN_FREQUENCIES },
+  periodsPerYear: { type: 'integer', example: 252 },
+  riskFreeRate: { type: Number, example: 0.03, description: 'Annual risk-free rate used' },
+  varConfidence: { type: Number, example: 0.95 },
+  significanceLevel: { type: Number, example: 0.05 },
+  period: { type: PeriodDto, nullable: true },
+  maxGapDays: { type: 'integer', example: 7 },
+}) {}
 
-  @ApiProperty({ type: 'integer', example: 252 })
-  periodsPerYear: number;
+export class DrawdownPeriodDto extends ApiModel<DrawdownPeriod>({
+  peakDate: { type: String, nullable: true, description: 'Date the peak was set; null when the peak is the starting capital' },
+  startDate: { type: String, description: 'First period of the decline' },
+  troughDate: { type: String },
+  recoveryDate: { type: String, nullable: true, description: 'First date back at the peak; null if never recovered' },
+}) {}
 
-  @ApiProperty({ example: 0.03, description: 'Annual risk-free rate used' })
-  riskFreeRate: number;
+export class SideMetricsDto extends ApiModel<SideMetrics>({
+  source: { enum: ['RETURNS', 'SUPPLIED'] },
+  metrics: METRIC_MAP,
+  firstDate: { type: String, nullable: true },
+  lastDate: { type: String, nullable: true },
+  drawdown: { type: DrawdownPeriodDto, nullable: true },
+  benchmarkObservations: { type: 'integer', description: 'Dates shared with the benchmark' },
+}) {}
 
-  @ApiProperty({ example: 0.95 })
-  varConfidence: number;
+export class MetricComparisonDto extends ApiModel<MetricComparison>({
+  metric: { type: String },
+  candidate: { type: Number },
+  baseline: { type: Number },
+  absoluteDelta: { type: Number, description: 'candidate - baseline' },
+  relativeDelta: { type: Number, nullable: true, description: '(candidate - baseline) / |baseline|' },
+  direction: { enum: ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'], nullable: true },
+  better: { type: Boolean, nullable: true },
+}) {}
 
-  @ApiProperty({ example: 0.05 })
-  significanceLevel: number;
-
-  @ApiProperty({ type: PeriodDto, nullable: true })
-  period: PeriodDto | null;
-
-  @ApiProperty({ type: 'integer', example: 7 })
-  maxGapDays: number;
-}
-
-export class DrawdownPeriodDto {
-  @ApiProperty({ type: String, nullable: true, description: 'Date the peak was set; null when the peak is the starting capital' })
-  peakDate: string | null;
-
-  @ApiProperty({ description: 'First period of the decline' })
-  startDate: string;
-
-  @ApiProperty()
-  troughDate: string;
-
-  @ApiProperty({ type: String, nullable: true, description: 'First date back at the peak; null if never recovered' })
-  recoveryDate: string | null;
-}
-
-export class SideMetricsDto {
-  @ApiProperty({ enum: ['RETURNS', 'SUPPLIED'] })
-  source: 'RETURNS' | 'SUPPLIED';
-
-  @ApiProperty(METRIC_MAP)
-  metrics: Record<string, number | null>;
-
-  @ApiProperty({ type: String, nullable: true })
-  firstDate: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  lastDate: string | null;
-
-  @ApiProperty({ type: DrawdownPeriodDto, nullable: true })
-  drawdown: DrawdownPeriodDto | null;
-
-  @ApiProperty({ type: 'integer', description: 'Dates shared with the benchmark' })
-  benchmarkObservations: number;
-}
-
-export class MetricComparisonDto {
-  @ApiProperty()
-  metric: string;
-
-  @ApiProperty()
-  candidate: number;
-
-  @ApiProperty()
-  baseline: number;
-
-  @ApiProperty({ description: 'candidate - baseline' })
-  absoluteDelta: number;
-
-  @ApiProperty({ type: Number, nullable: true, description: '(candidate - baseline) / |baseline|' })
-  relativeDelta: number | null;
-
-  @ApiProperty({ enum: ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'], nullable: true })
-  direction: 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | null;
-
-  @ApiProperty({ type: Boolean, nullable: true })
-  better: boolean | null;
-}
-
-export class SignificanceDto {
-  @ApiProperty({ example: 'JOBSON_KORKIE_MEMMEL' })
-  test: string;
-
-  @ApiProperty({ type: 'integer' })
-  observations: number;
-
-  @ApiProperty()
-  candidateSharpe: number;
-
-  @ApiProperty()
-  baselineSharpe: number;
-
-  @ApiProperty()
-  correlation: number;
-
-  @ApiProperty()
-  zStatistic: number;
-
-  @ApiProperty({ description: 'Two-sided' })
-  pValue: number;
-
-  @ApiProperty()
-  significanceLevel: number;
-
-  @ApiProperty()
-  significant: boolean;
-}
+export class SignificanceDto extends ApiModel<SharpeDifferenceTest>({
+  test: { type: String, example: 'JOBSON_KORKIE_MEMMEL' },
+  observations: { type: 'integer' },
+  candidateSharpe: { type: Number },
+  baselineSharpe: { type: Number },
+  correlation: { type: Number },
+  zStatistic: { type: Number },
+  pValue: { type: Number, description: 'Two-sided' },
+  significanceLevel: { type: Number },
+  significant: { type: Boolean },
+}) {}
 
 /** A stress event of the scenario with both sides' metrics over its window. */
 export class StressWindowDto extends PickType(StressEventResponseDto, ['name', 'start', 'end', 'description'] as const) {
@@ -129,130 +74,65 @@ export class StressWindowDto extends PickType(StressEventResponseDto, ['name', '
   comparison: MetricComparisonDto[];
 }
 
-export class DatedFindingDto {
-  @ApiProperty({ type: 'integer' })
-  count: number;
+export class DatedFindingDto extends ApiModel<DatedFinding>({
+  count: { type: 'integer' },
+  examples: { type: [String] },
+}) {}
 
-  @ApiProperty({ type: [String] })
-  examples: string[];
-}
+export class GapDto extends ApiModel<GapFinding['examples'][number]>({
+  from: { type: String },
+  to: { type: String },
+  days: { type: 'integer', description: 'Calendar days between the two dates' },
+}) {}
 
-export class GapDto {
-  @ApiProperty()
-  from: string;
+export class GapFindingDto extends ApiModel<GapFinding>({
+  count: { type: 'integer' },
+  largestDays: { type: 'integer' },
+  examples: { type: [GapDto] },
+}) {}
 
-  @ApiProperty()
-  to: string;
+export class HygieneDto extends ApiModel<SeriesFindings>({
+  points: { type: 'integer' },
+  usable: { type: 'integer', description: 'Points evaluated after the dropped ones' },
+  unsorted: { type: Boolean },
+  duplicateDates: { type: DatedFindingDto },
+  invalidValues: { type: DatedFindingDto },
+  outsidePeriod: { type: DatedFindingDto },
+  gaps: { type: GapFindingDto },
+}) {}
 
-  @ApiProperty({ type: 'integer', description: 'Calendar days between the two dates' })
-  days: number;
-}
-
-export class GapFindingDto {
-  @ApiProperty({ type: 'integer' })
-  count: number;
-
-  @ApiProperty({ type: 'integer' })
-  largestDays: number;
-
-  @ApiProperty({ type: [GapDto] })
-  examples: GapDto[];
-}
-
-export class HygieneDto {
-  @ApiProperty({ type: 'integer' })
-  points: number;
-
-  @ApiProperty({ type: 'integer', description: 'Points evaluated after the dropped ones' })
-  usable: number;
-
-  @ApiProperty()
-  unsorted: boolean;
-
-  @ApiProperty({ type: DatedFindingDto })
-  duplicateDates: DatedFindingDto;
-
-  @ApiProperty({ type: DatedFindingDto })
-  invalidValues: DatedFindingDto;
-
-  @ApiProperty({ type: DatedFindingDto })
-  outsidePeriod: DatedFindingDto;
-
-  @ApiProperty({ type: GapFindingDto })
-  gaps: GapFindingDto;
-}
-
-export class OutcomeDto {
-  @ApiProperty({ type: ConventionsDto })
-  conventions: ConventionsDto;
-
-  @ApiProperty({ type: SideMetricsDto })
-  candidate: SideMetricsDto;
-
-  @ApiProperty({ type: SideMetricsDto })
-  baseline: SideMetricsDto;
-
-  @ApiProperty({ type: HygieneDto, nullable: true })
-  hygiene: HygieneDto | null;
-
-  @ApiProperty({ type: [MetricComparisonDto] })
-  comparison: MetricComparisonDto[];
-
-  @ApiProperty({ type: SignificanceDto, nullable: true })
-  significance: SignificanceDto | null;
-
-  @ApiProperty({ type: String, nullable: true, description: 'Why there is no significance test, when there is none' })
-  significanceNote: string | null;
-
-  @ApiProperty({ type: [StressWindowDto] })
-  stressWindows: StressWindowDto[];
-
-  /** The stored outcome without its checks, which the response gives once, under `compliance`. */
+/** The stored outcome without its checks, which the response gives once, under `compliance`. */
+export class OutcomeDto extends ApiModel<Omit<EvaluationOutcome, 'checks'>>({
+  conventions: { type: ConventionsDto },
+  candidate: { type: SideMetricsDto },
+  baseline: { type: SideMetricsDto },
+  hygiene: { type: HygieneDto, nullable: true },
+  comparison: { type: [MetricComparisonDto] },
+  significance: { type: SignificanceDto, nullable: true },
+  significanceNote: { type: String, nullable: true, description: 'Why there is no significance test, when there is none' },
+  stressWindows: { type: [StressWindowDto] },
+}) {
   static from(outcome: EvaluationOutcome): OutcomeDto {
     const { checks: _checks, ...rest } = outcome;
     return Object.assign(new OutcomeDto(), rest);
   }
 }
 
-export class CheckResultDto {
-  @ApiProperty({ enum: CHECK_KINDS })
-  kind: CheckKind;
+export class CheckResultDto extends ApiModel<CheckResult>({
+  kind: { enum: CHECK_KINDS },
+  name: { type: String, example: 'sharpe >= baseline - 0.1' },
+  window: { type: String, nullable: true, description: 'Stress window, if any' },
+  metric: { type: String, nullable: true },
+  outcome: { enum: CHECK_OUTCOMES },
+  severity: { enum: CHECK_SEVERITIES, description: 'What a breach does: FAIL fails the run, WARN warns' },
+  observed: { type: Number, nullable: true },
+  limit: { type: Number, nullable: true },
+  comparator: { type: String, nullable: true },
+  message: { type: String, example: 'sharpe is 1.05, below the limit of 1.1 (baseline 1.2 - 0.1); a breach fails the run.' },
+}) {}
 
-  @ApiProperty({ example: 'sharpe >= baseline - 0.1' })
-  name: string;
-
-  @ApiProperty({ type: String, nullable: true, description: 'Stress window, if any' })
-  window: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  metric: string | null;
-
-  @ApiProperty({ enum: CHECK_OUTCOMES })
-  outcome: CheckOutcome;
-
-  @ApiProperty({ enum: CHECK_SEVERITIES, description: 'What a breach does: FAIL fails the run, WARN warns' })
-  severity: CheckSeverity;
-
-  @ApiProperty({ type: Number, nullable: true })
-  observed: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  limit: number | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  comparator: string | null;
-
-  @ApiProperty({ example: 'sharpe is 1.05, below the limit of 1.1 (baseline 1.2 - 0.1); a breach fails the run.' })
-  message: string;
-}
-
-export class ComplianceDto {
-  @ApiProperty({ enum: COMPLIANCE_STATUSES })
-  status: ComplianceStatus;
-
-  @ApiProperty({ type: [CheckResultDto] })
-  checks: CheckResultDto[];
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  evaluatedAt: Date;
-}
+export class ComplianceDto extends ApiModel<Json<RunCompliance>>({
+  status: { enum: COMPLIANCE_STATUSES },
+  checks: { type: [CheckResultDto] },
+  evaluatedAt: DATE_TIME,
+}) {}

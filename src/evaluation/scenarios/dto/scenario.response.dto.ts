@@ -2,21 +2,17 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { AnsweredType } from '../../../common/openapi/answered-type.js';
+import { ApiModel } from '../../../common/openapi/api-model.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
-import type { Scenario, ScenarioRevision, SeriesSummary } from '../scenario.js';
+import type { Scenario, ScenarioBaseline, ScenarioBenchmark, ScenarioRevision, SeriesSummary } from '../scenario.js';
 import { CreateScenarioRequestDto } from './create-scenario.request.dto.js';
 import { ComplianceRulesDto, ExplainabilityRulesDto, MetricThresholdDto, MinHistoryDto, RelativeLimitDto, StressEventDto } from './scenario-parts.dto.js';
 
-export class SeriesSummaryDto {
-  @ApiProperty({ type: 'integer', example: 2520 })
-  count: number;
-
-  @ApiProperty({ type: String, nullable: true, example: '2015-01-02' })
-  firstDate: string | null;
-
-  @ApiProperty({ type: String, nullable: true, example: '2024-12-30' })
-  lastDate: string | null;
-}
+export class SeriesSummaryDto extends ApiModel<SeriesSummary>({
+  count: { type: 'integer', example: 2520 },
+  firstDate: { type: String, nullable: true, example: '2015-01-02' },
+  lastDate: { type: String, nullable: true, example: '2024-12-30' },
+}) {}
 
 export class RelativeLimitResponseDto extends AnsweredType(RelativeLimitDto) {}
 
@@ -30,24 +26,16 @@ export class StressEventResponseDto extends AnsweredType(StressEventDto, { thres
 }
 
 /** The baseline with its series summarised, not its points. */
-export class BaselineResponseDto {
-  @ApiProperty()
-  label: string;
+export class BaselineResponseDto extends ApiModel<ScenarioBaseline<SeriesSummary>>({
+  label: { type: String },
+  metrics: { type: 'object', additionalProperties: { type: 'number' }, nullable: true },
+  returns: { type: SeriesSummaryDto, nullable: true, description: 'The series is summarised; its points are not returned' },
+}) {}
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, nullable: true })
-  metrics: Record<string, number> | null;
-
-  @ApiProperty({ type: SeriesSummaryDto, nullable: true, description: 'The series is summarised; its points are not returned' })
-  returns: SeriesSummaryDto | null;
-}
-
-export class BenchmarkResponseDto {
-  @ApiProperty()
-  label: string;
-
-  @ApiProperty({ type: SeriesSummaryDto })
-  returns: SeriesSummaryDto;
-}
+export class BenchmarkResponseDto extends ApiModel<ScenarioBenchmark<SeriesSummary>>({
+  label: { type: String },
+  returns: { type: SeriesSummaryDto },
+}) {}
 
 export class MinHistoryResponseDto extends AnsweredType(MinHistoryDto) {}
 

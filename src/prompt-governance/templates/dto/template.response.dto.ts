@@ -1,27 +1,19 @@
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 
+import { ApiModel, DATE_TIME, type Json } from '../../../common/openapi/api-model.js';
 import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import type { PromptLabel, PromptTemplate } from '../prompt-template.js';
 import { CreatePromptTemplateRequestDto } from './create-template.request.dto.js';
 
-export class PromptLabelResponseDto implements PromptLabel {
-  @ApiProperty({ example: 'production' })
-  name: string;
-
-  @ApiProperty({ example: 3 })
-  version: number;
-
-  @ApiProperty()
-  versionId: string;
-
-  @ApiProperty({ type: ActorResponseDto })
-  movedBy: ActorResponseDto;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  movedAt: Date;
-}
+export class PromptLabelResponseDto extends ApiModel<Json<PromptLabel>>({
+  name: { type: String, example: 'production' },
+  version: { type: Number, example: 3 },
+  versionId: { type: String },
+  movedBy: { type: ActorResponseDto },
+  movedAt: DATE_TIME,
+}) {}
 
 /** A template as its author gave it, every default filled in, with what the platform keeps of it. */
 export class PromptTemplateResponseDto extends AnsweredType(OmitType(CreatePromptTemplateRequestDto, ['firstVersion'] as const)) {

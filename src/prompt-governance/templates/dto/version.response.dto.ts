@@ -1,23 +1,21 @@
 import { ActorResponseDto } from '../../../common/auth/actor.response.dto.js';
 import { ApiProperty } from '@nestjs/swagger';
 
-import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type ChatRole, type DeclaredRiskLevel, type PromptChatMessage, type PromptVersionStatus, type PromptVersionView } from '../../../../libs/contracts/src/index.js';
+import { CHAT_ROLES, DECLARED_RISK_LEVELS, PROMPT_VERSION_STATUSES, type DeclaredRiskLevel, type PromptChatMessage, type PromptVersionStatus, type PromptVersionView } from '../../../../libs/contracts/src/index.js';
+import { ApiModel, DATE_TIME, type Json } from '../../../common/openapi/api-model.js';
 import { AnsweredType } from '../../../common/openapi/answered-type.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
 import { PromptEvaluationResponseDto } from '../../screening/dto/evaluation.response.dto.js';
-import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion } from '../prompt-template.js';
+import { EVALUATION_TRIGGERS, type EvaluationTrigger, type PromptVersion, type VersionTransition } from '../prompt-template.js';
 import { PromptModelSettingsDto, PromptPolicyDto, PromptVariableDto, PromptVersionContentRequestDto } from './prompt-content.request.dto.js';
 import { PromptTemplateResponseDto } from './template.response.dto.js';
 
 export class PromptVariableResponseDto extends AnsweredType(PromptVariableDto) {}
 
-export class PromptChatMessageResponseDto implements PromptChatMessage {
-  @ApiProperty({ enum: CHAT_ROLES })
-  role: ChatRole;
-
-  @ApiProperty()
-  content: string;
-}
+export class PromptChatMessageResponseDto extends ApiModel<PromptChatMessage>({
+  role: { enum: CHAT_ROLES },
+  content: { type: String },
+}) {}
 
 export class PromptModelSettingsResponseDto extends AnsweredType(PromptModelSettingsDto) {}
 
@@ -35,22 +33,13 @@ export class StoredPromptEvaluationResponseDto extends PromptEvaluationResponseD
   declaredRiskLevel: DeclaredRiskLevel;
 }
 
-export class PromptTransitionResponseDto {
-  @ApiProperty({ enum: PROMPT_VERSION_STATUSES, nullable: true })
-  from: PromptVersionStatus | null;
-
-  @ApiProperty({ enum: PROMPT_VERSION_STATUSES })
-  to: PromptVersionStatus;
-
-  @ApiProperty({ type: ActorResponseDto })
-  actor: ActorResponseDto;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  at: Date;
-
-  @ApiProperty({ type: String, nullable: true })
-  comment: string | null;
-}
+export class PromptTransitionResponseDto extends ApiModel<Json<VersionTransition>>({
+  from: { enum: PROMPT_VERSION_STATUSES, nullable: true },
+  to: { enum: PROMPT_VERSION_STATUSES },
+  actor: { type: ActorResponseDto },
+  at: DATE_TIME,
+  comment: { type: String, nullable: true },
+}) {}
 
 /** A version: its content as the author gave it, every default filled in, with its review and history. */
 export class PromptVersionResponseDto extends AnsweredType(PromptVersionContentRequestDto, {
@@ -116,10 +105,7 @@ export class PromptVersionResponseDto extends AnsweredType(PromptVersionContentR
 
 export class PromptVersionPageResponseDto extends PageResponseDto(PromptVersionResponseDto) {}
 
-export class CreatedPromptTemplateResponseDto {
-  @ApiProperty({ type: PromptTemplateResponseDto })
-  template: PromptTemplateResponseDto;
-
-  @ApiProperty({ type: PromptVersionResponseDto, description: 'Version 1, a draft, with its evaluation' })
-  version: PromptVersionResponseDto;
-}
+export class CreatedPromptTemplateResponseDto extends ApiModel<{ template: PromptTemplateResponseDto; version: PromptVersionResponseDto }>({
+  template: { type: PromptTemplateResponseDto },
+  version: { type: PromptVersionResponseDto, description: 'Version 1, a draft, with its evaluation' },
+}) {}

@@ -2,43 +2,28 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 
 import { USAGE_FLAGS, type PromptUsageBatchView, type UsageFlag } from '../../../../libs/contracts/src/index.js';
 import { FieldErrorDto } from '../../../common/errors/problem-details.js';
+import { ApiModel } from '../../../common/openapi/api-model.js';
 import { PageResponseDto } from '../../../common/pagination/page.js';
-import type { UsageEntry, UsageEntryResult, UsageEntryStatus } from '../usage-entry.js';
+import type { UsageEntry, UsageEntryResult } from '../usage-entry.js';
 import type { BatchOutcome } from '../usage.service.js';
 import type { UsageStats } from '../usage-stats.service.js';
 import type { UsageStatsRow } from '../usage-stats.js';
 import { PromptUsageReportRequestDto } from './usage-report.request.dto.js';
 
-export class PromptUsageEntryResultResponseDto implements UsageEntryResult {
-  @ApiProperty({ description: 'Position in the request' })
-  index: number;
+export class PromptUsageEntryResultResponseDto extends ApiModel<UsageEntryResult>({
+  index: { type: Number, description: 'Position in the request' },
+  id: { type: String, nullable: true, description: 'The client id (null when it was not readable)' },
+  status: { enum: ['recorded', 'duplicate', 'invalid'], description: 'duplicate: already recorded by an earlier request with the same id' },
+  flags: { enum: USAGE_FLAGS, isArray: true, required: false },
+  errors: { type: [FieldErrorDto], required: false },
+}) {}
 
-  @ApiProperty({ type: String, nullable: true, description: 'The client id (null when it was not readable)' })
-  id: string | null;
-
-  @ApiProperty({ enum: ['recorded', 'duplicate', 'invalid'], description: 'duplicate: already recorded by an earlier request with the same id' })
-  status: UsageEntryStatus;
-
-  @ApiPropertyOptional({ enum: USAGE_FLAGS, isArray: true })
-  flags?: UsageFlag[];
-
-  @ApiPropertyOptional({ type: [FieldErrorDto] })
-  errors?: FieldErrorDto[];
-}
-
-export class PromptUsageBatchResponseDto implements BatchOutcome, PromptUsageBatchView {
-  @ApiProperty()
-  recorded: number;
-
-  @ApiProperty()
-  duplicates: number;
-
-  @ApiProperty()
-  invalid: number;
-
-  @ApiProperty({ type: [PromptUsageEntryResultResponseDto], description: 'One result per entry, in request order' })
-  results: PromptUsageEntryResultResponseDto[];
-}
+export class PromptUsageBatchResponseDto extends ApiModel<BatchOutcome>({
+  recorded: { type: Number },
+  duplicates: { type: Number },
+  invalid: { type: Number },
+  results: { type: [PromptUsageEntryResultResponseDto], description: 'One result per entry, in request order' },
+}) implements PromptUsageBatchView {}
 
 /** A recorded report: what the client reported, as it was validated, with what the platform made of it. */
 export class PromptUsageEntryResponseDto extends PickType(PromptUsageReportRequestDto, ['caller', 'latencyMs', 'tokensIn', 'tokensOut', 'outcome'] as const) {
@@ -94,65 +79,30 @@ export class PromptUsageEntryResponseDto extends PickType(PromptUsageReportReque
 
 export class PromptUsageEntryPageResponseDto extends PageResponseDto(PromptUsageEntryResponseDto) {}
 
-export class PromptUsageLatencyResponseDto {
-  @ApiProperty({ description: 'Median, nearest-rank' })
-  p50: number;
+export class PromptUsageLatencyResponseDto extends ApiModel<UsageStatsRow['latencyMs']>({
+  p50: { type: Number, description: 'Median, nearest-rank' },
+  p95: { type: Number, description: '95th percentile, nearest-rank' },
+  avg: { type: Number },
+  max: { type: Number },
+}) {}
 
-  @ApiProperty({ description: '95th percentile, nearest-rank' })
-  p95: number;
+export class PromptUsageStatsRowResponseDto extends ApiModel<UsageStatsRow>({
+  version: { type: Number },
+  day: { type: String, example: '2025-05-01', description: 'UTC day of the execution timestamps' },
+  count: { type: Number },
+  errorCount: { type: Number },
+  errorRate: { type: Number, description: 'errorCount / count' },
+  flaggedCount: { type: Number },
+  flaggedRate: { type: Number, description: 'flaggedCount / count' },
+  unapprovedCount: { type: Number, description: 'Entries recorded while the version was not approved' },
+  latencyMs: { type: PromptUsageLatencyResponseDto },
+  tokensIn: { type: Number },
+  tokensOut: { type: Number },
+  cost: { type: Number },
+}) {}
 
-  @ApiProperty()
-  avg: number;
-
-  @ApiProperty()
-  max: number;
-}
-
-export class PromptUsageStatsRowResponseDto implements UsageStatsRow {
-  @ApiProperty()
-  version: number;
-
-  @ApiProperty({ example: '2025-05-01', description: 'UTC day of the execution timestamps' })
-  day: string;
-
-  @ApiProperty()
-  count: number;
-
-  @ApiProperty()
-  errorCount: number;
-
-  @ApiProperty({ description: 'errorCount / count' })
-  errorRate: number;
-
-  @ApiProperty()
-  flaggedCount: number;
-
-  @ApiProperty({ description: 'flaggedCount / count' })
-  flaggedRate: number;
-
-  @ApiProperty({ description: 'Entries recorded while the version was not approved' })
-  unapprovedCount: number;
-
-  @ApiProperty({ type: PromptUsageLatencyResponseDto })
-  latencyMs: PromptUsageLatencyResponseDto;
-
-  @ApiProperty()
-  tokensIn: number;
-
-  @ApiProperty()
-  tokensOut: number;
-
-  @ApiProperty()
-  cost: number;
-}
-
-export class PromptUsageStatsResponseDto implements UsageStats {
-  @ApiProperty({ example: '2025-04-02' })
-  from: string;
-
-  @ApiProperty({ example: '2025-05-01' })
-  to: string;
-
-  @ApiProperty({ type: [PromptUsageStatsRowResponseDto], description: 'Ordered by version, then day; days without usage are absent' })
-  items: PromptUsageStatsRowResponseDto[];
-}
+export class PromptUsageStatsResponseDto extends ApiModel<UsageStats>({
+  from: { type: String, example: '2025-04-02' },
+  to: { type: String, example: '2025-05-01' },
+  items: { type: [PromptUsageStatsRowResponseDto], description: 'Ordered by version, then day; days without usage are absent' },
+}) {}

@@ -30,6 +30,12 @@ const LINKS: Record<string, { under: string; parameters: Record<string, string> 
 };
 
 /**
+ * Node's HTTP parser refuses a request line and headers longer than its limit (16 KB) with an empty 431 before
+ * the application sees them: any operation can answer so, to an overlong query string for instance.
+ */
+const HEADERS_TOO_LARGE = { description: 'The request line and headers together exceed the server limit of 16 KB (an overlong query string, say); no body' };
+
+/**
  * Writes down, once for the whole document, rules every route follows by the names of its path parameters:
  * ids (`id`, `…Id`) are 24-hex object ids (ParseObjectIdPipe), `version` and `revision` are positive
  * integers, `model` is a model name (ParseModelNamePipe) and `key` a metric, param, tag or checklist key
@@ -48,6 +54,7 @@ export function applyConventions(document: OpenAPIObject): OpenAPIObject {
     for (const operation of Object.values(item) as Schema[]) {
       if (!operation || typeof operation !== 'object') continue;
       for (const parameter of (operation.parameters ?? []) as Schema[]) describeParameter(parameter);
+      ((operation.responses ??= {}) as Record<string, unknown>)['431'] ??= HEADERS_TOO_LARGE;
       const content = (operation.requestBody as Schema | undefined)?.content as Record<string, { schema?: Schema }> | undefined;
       for (const media of Object.values(content ?? {})) collectRefs(media.schema, schemas, requestSchemas);
       if (operation.requestBody && Object.values(content ?? {}).every((media) => acceptsEmptyObject(media.schema, schemas))) (operation.requestBody as Schema).required = false;

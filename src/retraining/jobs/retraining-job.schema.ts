@@ -4,7 +4,7 @@ import { RETRAINING_JOB_STATES, RETRAINING_TRAINER_KINDS, RETRAINING_TRIGGER_KIN
 import type { RetrainingJobState, RetrainingResult, RetrainingTrainerKind, RetrainingTriggerKind } from '../../../libs/contracts/src/index.js';
 import { type PendingAudit } from '../../audit/index.js';
 import type { ActorRef } from '../../common/auth/principal.js';
-import type { RetrainingJobEvent, TrainerToken } from './retraining-job.js';
+import type { RetrainingJobEvent, TrainerSpec, TrainerToken } from './retraining-job.js';
 
 @Schema({ _id: false, versionKey: false })
 export class TrainerSpecDocument {
@@ -25,6 +25,18 @@ export class TrainerSpecDocument {
 
   @Prop({ required: true })
   timeoutSeconds: number;
+}
+
+/** The trainer as stored (a job's or a policy's), with the defaults of documents written before a field existed. */
+export function toTrainerSpec(doc: TrainerSpecDocument): TrainerSpec {
+  return {
+    kind: doc.kind,
+    command: doc.command ?? null,
+    url: doc.url ?? null,
+    queue: doc.queue ?? null,
+    settings: doc.settings ?? {},
+    timeoutSeconds: doc.timeoutSeconds,
+  };
 }
 
 @Schema({ _id: false, versionKey: false })

@@ -13,7 +13,7 @@ import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import { DuplicateError } from '../../common/errors/domain.errors.js';
 import type { Page, PageRequest } from '../../common/pagination/page.js';
 import { queueJobIdFor, type NewRetrainingJob, type RetrainingJob, type RetrainingJobFilter, type TrainerToken } from './retraining-job.js';
-import { RetrainingJobDocument } from './retraining-job.schema.js';
+import { RetrainingJobDocument, toTrainerSpec } from './retraining-job.schema.js';
 import { storedActor } from '../../common/auth/stored-actor.js';
 
 type RetrainingJobLean = RetrainingJobDocument & { _id: Types.ObjectId };
@@ -344,14 +344,7 @@ function toJob(doc: RetrainingJobLean): RetrainingJob {
     state: doc.state,
     trigger: { kind: doc.trigger.kind, reason: doc.trigger.reason ?? '', requestedBy: storedActor(doc.trigger.requestedBy) },
     driftEventIds: doc.driftEventIds ?? [],
-    trainer: {
-      kind: doc.trainer.kind,
-      command: doc.trainer.command ?? null,
-      url: doc.trainer.url ?? null,
-      queue: doc.trainer.queue ?? null,
-      settings: doc.trainer.settings ?? {},
-      timeoutSeconds: doc.trainer.timeoutSeconds,
-    },
+    trainer: toTrainerSpec(doc.trainer),
     experimentName: doc.experimentName,
     round: doc.round,
     queueName: doc.queueName,

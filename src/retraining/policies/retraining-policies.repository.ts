@@ -6,6 +6,7 @@ import { AuditedRepository, type PendingAudit, withAudit } from '../../audit/ind
 import type { ActorRef } from '../../common/auth/principal.js';
 import { isDuplicateKeyError } from '../../common/database/mongo.repository.js';
 import type { RetrainingPolicy, RetrainingPolicyChanges } from './retraining-policy.js';
+import { toTrainerSpec } from '../jobs/retraining-job.schema.js';
 import { RetrainingPolicyDocument } from './retraining-policy.schema.js';
 import { storedActor } from '../../common/auth/stored-actor.js';
 
@@ -47,14 +48,7 @@ function toPolicy(doc: RetrainingPolicyLean): RetrainingPolicy {
     enabled: doc.enabled,
     minSeverity: doc.minSeverity,
     cooldownSeconds: doc.cooldownSeconds,
-    trainer: {
-      kind: doc.trainer.kind,
-      command: doc.trainer.command ?? null,
-      url: doc.trainer.url ?? null,
-      queue: doc.trainer.queue ?? null,
-      settings: doc.trainer.settings ?? {},
-      timeoutSeconds: doc.trainer.timeoutSeconds,
-    },
+    trainer: toTrainerSpec(doc.trainer),
     experimentName: doc.experimentName ?? null,
     source: 'MODEL',
     updatedBy: storedActor(doc.updatedBy),
